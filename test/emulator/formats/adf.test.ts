@@ -114,7 +114,7 @@ test("messages name the path and the problem", () => {
     "ADF: content[0].content[0] of type 'text' has empty 'text'",
   );
   assert.equal(
-    messageOf(doc({ type: "paragraph", content: [{ type: "text", text: 5 }] })),
+    messageOf({ type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: 5 }] }] }),
     "ADF: content[0].content[0] of type 'text' has 'text' that is not a string",
   );
   assert.equal(messageOf(doc({ type: "heading", content: [] })), "ADF: content[0] of type 'heading' is missing attrs.level");
@@ -123,7 +123,7 @@ test("messages name the path and the problem", () => {
     "ADF: content[0] of type 'heading' has invalid attrs.level: must be an integer from 1 to 6",
   );
   assert.equal(messageOf(doc({ type: "blink", content: [] })), "ADF: content[0] has unknown type 'blink'");
-  assert.equal(messageOf(doc({ content: [] } as AdfNode)), "ADF: content[0] is missing 'type'");
+  assert.equal(messageOf({ type: "doc", version: 1, content: [{ content: [] }] }), "ADF: content[0] is missing 'type'");
   assert.equal(messageOf(doc("text" as unknown as AdfNode)), "ADF: content[0] is not a node object");
   assert.equal(
     messageOf(doc({ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "bold" }] }] })),
