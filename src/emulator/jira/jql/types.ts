@@ -67,6 +67,11 @@ export interface JqlContext {
   resolutions: ReadonlyArray<{ id: string; name: string }>;
   /** Whether an issue key exists (for `key = X-1`, `parent = X-1`, `issue in (...)`). */
   issueKeyExists(key: string): boolean;
+  /**
+   * Optional: whether an issue id exists (for `id = 10001`, `parent = 10001`). Without it, numeric ids are accepted
+   * unchecked and simply match nothing when absent.
+   */
+  issueIdExists?(id: string): boolean;
 }
 
 /** A compiled query: filter, order and whether it is bounded (has a restriction). */
