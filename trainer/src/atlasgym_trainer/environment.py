@@ -37,7 +37,8 @@ class AtlasEnvironment:
         self.spec: TaskSpec | None = None
         self.result: Score | None = None
         self.tool_calls = 0
-        self.env_seconds = 0.0  # wall time spent in session HTTP calls (open + tools), this episode
+        self.open_seconds = 0.0  # wall time of POST /sessions, this episode
+        self.tool_seconds = 0.0  # wall time of the tool calls, this episode
         self.score_seconds = 0.0
 
     # TRL calls reset(**row) with the dataset row (minus the routing column `environment`).
@@ -45,12 +46,13 @@ class AtlasEnvironment:
         self._close()
         self.result = None
         self.tool_calls = 0
-        self.env_seconds = 0.0
+        self.open_seconds = 0.0
+        self.tool_seconds = 0.0
         self.score_seconds = 0.0
         self.spec = task_spec_from_row(row, default_scenario=type(self).scenario)
         started = time.perf_counter()
         session = self._client.open_session(self.spec)
-        self.env_seconds += time.perf_counter() - started
+        self.open_seconds += time.perf_counter() - started
         self.session = session
         check_session_matches(session, row.get("prompt"), type(self).tool_schemas)
         return session.messages[-1]["content"]
@@ -63,7 +65,7 @@ class AtlasEnvironment:
         try:
             result = self._client.call_tool(self.session.session_id, name, arguments)
         finally:
-            self.env_seconds += time.perf_counter() - started
+            self.tool_seconds += time.perf_counter() - started
         return result.text()
 
     def _score(self, answer: str) -> Score:

@@ -83,7 +83,7 @@ def make_session_reward(log: RolloutLog | None = None) -> Callable[..., list[flo
                         components=dict(score.components),
                         failures=[f.label for f in score.failures],
                         tool_calls=environment.tool_calls,
-                        env_seconds=environment.env_seconds,
+                        env_seconds=environment.open_seconds + environment.tool_seconds,
                         score_seconds=time.perf_counter() - started,
                     )
                 )

@@ -1,0 +1,102 @@
+"""``AtlasGRPOTrainer``: TRL's GRPOTrainer with three atlasgym-specific adjustments.
+
+1. Prompts show the env server's tool schemas verbatim (nested properties and all), exactly as the
+   TypeScript policies render them, instead of the lossy schema transformers derives from type hints.
+2. A tool call whose name the environment class does not define (a hallucinated tool, or a wire name
+   that is not a Python identifier) is forwarded to the session anyway, so the server's trace, and
+   so the reward, sees every call the model made.
+3. Wall time is split per optimizer step into generation, environment, scoring, log-probabilities
+   and update, and handed to the metrics logger.
+
+All three hook TRL 1.16 internals (``_env_tools``, ``_sync_tool_dicts``, ``_tool_call_loop``,
+``_generate``, ``_generate_and_score_completions``); the pinned version is tested.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from trl import GRPOTrainer
+
+from atlasgym_trainer.environment import AtlasEnvironment
+from atlasgym_trainer.toolgen import SCHEMA_ATTR
+
+
+@dataclass
+class StepTimes:
+    generate_and_score: float = 0.0  # all of TRL's rollout phase
+    generate: float = 0.0  # generation including tool calls
+    env_open: float = 0.0  # POST /sessions (reset)
+    env_tools: float = 0.0  # tool calls (inside generation)
+    scoring: float = 0.0  # reward functions (server scoring)
+
+    def reset(self) -> None:
+        self.generate_and_score = self.generate = self.env_open = self.env_tools = self.scoring = 0.0
+
+
+class _ForwardingToolDict(dict[str, Any]):
+    """Tool lookup that sends unknown names to the environment's session instead of failing locally."""
+
+    def __init__(self, tools: dict[str, Any], environment: AtlasEnvironment) -> None:
+        super().__init__(tools)
+        self._environment = environment
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def __missing__(self, name: str) -> Any:
+        environment = self._environment
+
+        def forward(**arguments: Any) -> str:
+            return environment._forward_tool_call(name, arguments)
+
+        return forward
+
+
+class AtlasGRPOTrainer(GRPOTrainer):  # type: ignore[misc]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.step_times = StepTimes()
+        self._use_exact_tool_schemas()
+
+    def _use_exact_tool_schemas(self) -> None:
+        env_tools = getattr(self, "_env_tools", None)
+        if not env_tools:
+            return
+        for name, tools in env_tools.items():
+            env_tools[name] = [getattr(tool, SCHEMA_ATTR, tool) for tool in tools]
+
+    def _tool_call_loop(self, prompts: Any, *args: Any, **kwargs: Any) -> Any:
+        if self.environments:
+            self._sync_tool_dicts = [
+                _ForwardingToolDict(tools, environment) if isinstance(environment, AtlasEnvironment) else tools
+                for tools, environment in zip(self._sync_tool_dicts, self.environments, strict=True)
+            ]
+        return super()._tool_call_loop(prompts, *args, **kwargs)
+
+    def _generate(self, prompts: list[Any]) -> Any:
+        started = time.perf_counter()
+        try:
+            return super()._generate(prompts)
+        finally:
+            self.step_times.generate += time.perf_counter() - started
+
+    def _calculate_rewards(self, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return super()._calculate_rewards(*args, **kwargs)
+        finally:
+            self.step_times.scoring += time.perf_counter() - started
+
+    def _generate_and_score_completions(self, inputs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return super()._generate_and_score_completions(inputs)
+        finally:
+            self.step_times.generate_and_score += time.perf_counter() - started
+            for environment in self.environments or []:
+                if isinstance(environment, AtlasEnvironment):
+                    self.step_times.env_open += environment.open_seconds
+                    self.step_times.env_tools += environment.tool_seconds
