@@ -43,8 +43,12 @@ export interface CompiledCql {
 
 export type CqlResult =
   | { ok: true; query: CompiledCql }
-  /** Confluence's v1 400 message, e.g. `Could not parse cql : type = page AND`. */
-  | { ok: false; message: string };
+  /**
+   * Confluence's v1 400 message, e.g. `Could not parse cql : type = page AND` (Confluence echoes
+   * the query and says no more). `detail` says what is wrong, for logs and tests; Confluence does
+   * not return it.
+   */
+  | { ok: false; message: string; detail?: string };
 
 /** Implemented in `./index.ts`. */
 export type CompileCql = (cql: string, context: CqlContext) => CqlResult;
