@@ -1,10 +1,10 @@
-import type { Exchange, HttpCall, RenderOptions } from "./types.js";
+import type { Exchange, RenderOptions } from "./types.js";
 import { cut, trimJson } from "./trim.js";
 
 export const DEFAULT_RESULT_CHARS = 4000;
 
 /** `GET /wiki/api/v2/spaces?keys=DEV`: a request in one line, as logs and results show it. */
-export function describeCall(call: HttpCall): string {
+export function describeCall(call: { method: string; path: string; query: Readonly<Record<string, string | readonly string[]>> }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(call.query)) {
     for (const v of typeof value === "string" ? [value] : value) params.append(key, v);

@@ -173,11 +173,14 @@ const createIssue: McpTool = {
 };
 
 function createFields(a: ArgReader): Array<[string, unknown]> {
+  // Read in the server's parameter order, so the first missing one is reported first.
+  const project = a.str("project_key");
+  const summary = a.str("summary");
   const issueType = a.str("issue_type");
   const components = a.optStr("components");
   return [
-    ["project", { key: a.str("project_key") }],
-    ["summary", a.str("summary")],
+    ["project", { key: project }],
+    ["summary", summary],
     ["issuetype", /^\d+$/.test(issueType) ? { id: issueType } : { name: issueType }],
     ["description", a.optStr("description")],
     ["assignee", a.optStr("assignee")],

@@ -14,7 +14,7 @@ export interface RestLayout {
   segments: readonly PathSegment[];
   pathParams: readonly string[];
   queryParams: readonly string[];
-  /** True when a query name clashes with a path parameter or `body`/`query`: they go under `query`. */
+  /** True when a query name clashes with a path parameter or `body`: query parameters then go under `query`. */
   queryGrouped: boolean;
   hasBody: boolean;
   /** Accepted top-level argument names. */
@@ -43,7 +43,7 @@ export function layoutOf(operation: Operation, toolName: string): RestLayout {
   const pathParams = segments.flatMap((s) => (s.param === null ? [] : [s.param]));
   const queryParams = Object.keys(properties(operation.query));
   const hasBody = operation.body !== undefined;
-  const reserved = new Set([...pathParams, "body", "query"]);
+  const reserved = new Set([...pathParams, "body"]);
   const queryGrouped = queryParams.some((q) => reserved.has(q));
   const argumentNames = new Set([...pathParams, ...(queryGrouped ? ["query"] : queryParams), ...(hasBody ? ["body"] : [])]);
   return { operation, toolName, segments, pathParams, queryParams, queryGrouped, hasBody, argumentNames };

@@ -1,0 +1,46 @@
+import { Command, InvalidArgumentError } from "commander";
+import { serve } from "./serve.js";
+import { showTraceFile } from "./trace-show.js";
+import { styleFor } from "./style.js";
+import { DEFAULT_ADMIN_TOKEN } from "../emulator/index.js";
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("not an integer");
+  return n;
+}
+
+export function buildCli(): Command {
+  const program = new Command("atlasgym").description("RLVR environments for the Jira and Confluence Cloud REST APIs").version("0.1.0");
+
+  program
+    .command("serve")
+    .description("serve the seeded default site at the real REST paths")
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .option("--port <port>", "port to listen on", integer, 8787)
+    .option("--seed <n>", "world seed", integer, 1)
+    .option("--admin-token <token>", "API token of admin@example.com", DEFAULT_ADMIN_TOKEN)
+    .option("-q, --quiet", "do not log one line per request", false)
+    .action(async (opts: { host: string; port: number; seed: number; adminToken: string; quiet: boolean }) => {
+      await serve(opts);
+    });
+
+  const trace = program.command("trace").description("inspect episode traces (JSONL)");
+  trace
+    .command("show")
+    .description("one line per episode, or one episode in full with --episode")
+    .argument("<file>", "trace file (JSONL, one episode per line)")
+    .option("--episode <id>", "episode id, or its 1-based position in the file")
+    .option("--full", "do not shorten arguments and results", false)
+    .action(async (file: string, opts: { episode?: string; full: boolean }) => {
+      const found = await showTraceFile(file, {
+        episode: opts.episode,
+        full: opts.full,
+        style: styleFor(process.stdout),
+        write: (text) => process.stdout.write(text),
+      });
+      if (!found) throw new Error(`no episode '${opts.episode ?? ""}' in ${file}`);
+    });
+
+  return program;
+}
