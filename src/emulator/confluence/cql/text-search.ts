@@ -2,16 +2,20 @@
  * The `~` (CONTAINS) operator: a light imitation of Confluence's analysed full-text search.
  * Text is split into lower-cased word tokens with light plural stemming; a query matches when
  * every term occurs (terms may use `*` and `?` wildcards), and a value wrapped in double quotes
- * (`text ~ "\"exact phrase\""`) must occur as a phrase. Token lists are cached per content view.
+ * (`text ~ "\"exact phrase\""`) must occur as a phrase within one field (title, body or a label).
  */
 import type { CqlContentView } from "./types.js";
 
+/** The tokens of one text field, in order (for phrases) and as a set (for terms). */
+interface TokenField {
+  list: readonly string[];
+  set: ReadonlySet<string>;
+}
+
 interface IndexedView {
-  title: readonly string[];
-  titleSet: ReadonlySet<string>;
+  title: readonly TokenField[];
   /** Title, body and labels: Confluence's `text` master field. */
-  all: readonly string[];
-  allSet: ReadonlySet<string>;
+  all: readonly TokenField[];
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -28,20 +32,40 @@ export function tokens(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).map(stem);
 }
 
-const index = new WeakMap<CqlContentView, IndexedView>();
+/**
+ * Views are usually rebuilt for every search, but their title and body strings are the same
+ * objects each time (the emulator caches body text), so tokens are also cached by string. The
+ * cache is bounded; when full it starts over.
+ */
+const MAX_CACHED_TEXTS = 5_000;
+const byText = new Map<string, TokenField>();
+const byView = new WeakMap<CqlContentView, IndexedView>();
+
+function tokenField(text: string): TokenField {
+  let field = byText.get(text);
+  if (field === undefined) {
+    if (byText.size >= MAX_CACHED_TEXTS) byText.clear();
+    const list = tokens(text);
+    field = { list, set: new Set(list) };
+    byText.set(text, field);
+  }
+  return field;
+}
 
 function indexed(view: CqlContentView): IndexedView {
-  let entry = index.get(view);
+  let entry = byView.get(view);
   if (entry === undefined) {
-    const title = tokens(view.title);
-    const all = [...title, ...tokens(view.bodyText), ...view.labels.flatMap(tokens)];
-    entry = { title, titleSet: new Set(title), all, allSet: new Set(all) };
-    index.set(view, entry);
+    const title = tokenField(view.title);
+    const all = [title, tokenField(view.bodyText)];
+    for (const label of view.labels) all.push(tokenField(label));
+    entry = { title: [title], all };
+    byView.set(view, entry);
   }
   return entry;
 }
 
-type TermTest = (list: readonly string[], set: ReadonlySet<string>) => boolean;
+/** Whether a term (or phrase) occurs in one field; a query term matches when any field has it. */
+type TermTest = (field: TokenField) => boolean;
 
 function wildcardTest(term: string): TermTest {
   const source = term
@@ -49,11 +73,11 @@ function wildcardTest(term: string): TermTest {
     .replace(/\*/g, ".*")
     .replace(/\?/g, ".");
   const pattern = new RegExp(`^${source}$`, "u");
-  return (list) => list.some((t) => pattern.test(t));
+  return (field) => field.list.some((t) => pattern.test(t));
 }
 
 function phraseTest(words: readonly string[]): TermTest {
-  return (list, set) => {
+  return ({ list, set }) => {
     if (!words.every((w) => set.has(w))) return false;
     for (let i = 0; i + words.length <= list.length; i++) {
       let j = 0;
@@ -79,15 +103,14 @@ export function compileContains(value: string, scope: "title" | "all"): (view: C
         else tests.push(() => false);
       } else {
         const term = stem(raw);
-        tests.push((_list, set) => set.has(term));
+        tests.push((field) => field.set.has(term));
       }
     }
   }
   if (tests.length === 0) return () => false;
   return (view) => {
     const entry = indexed(view);
-    const list = scope === "title" ? entry.title : entry.all;
-    const set = scope === "title" ? entry.titleSet : entry.allSet;
-    return tests.every((t) => t(list, set));
+    const fields = scope === "title" ? entry.title : entry.all;
+    return tests.every((t) => fields.some(t));
   };
 }

@@ -6,6 +6,7 @@ export interface CqlContentView {
   id: string;
   /** `page`, `blogpost`, `comment`, ... */
   type: string;
+  /** `current`, `draft`, `trashed`, ...; only `current` content matches (as in Confluence search). */
   status: string;
   title: string;
   spaceId: string;
