@@ -1,37 +1,53 @@
-import type { EmuRequest, EmuResponse } from "../http.js";
-import type { Operation, Product, Rejection } from "../operation.js";
-import { describeSchemaErrors } from "../validate.js";
-import { jiraError } from "./errors.js";
-import { getCurrentUser } from "./users-api.js";
+import type { Operation, Product } from "../operation.js";
+import { addComment, getComment, getComments } from "./comments/operations.js";
+import { createIssues } from "./issues/bulk.js";
+import { createIssue } from "./issues/create.js";
+import { deleteIssue } from "./issues/delete.js";
+import { editIssue } from "./issues/edit.js";
+import { getIssue } from "./issues/get.js";
+import { getIssueLinkTypes, linkIssues } from "./links.js";
+import { getFields, getIssueAllTypes, getStatuses, searchPriorities, searchResolutions } from "./metadata/catalog-ops.js";
+import { getCreateIssueMetaIssueTypeId, getCreateIssueMetaIssueTypes } from "./metadata/createmeta.js";
+import { getProject, searchProjects } from "./projects.js";
+import { rejectJira } from "./reject.js";
+import { countIssues, searchJqlGet, searchJqlPost } from "./search/operations.js";
+import { doTransition, getTransitions } from "./transitions/operations.js";
+import { findUsers, getCurrentUser, getUser } from "./users-api.js";
 
-export const jiraOperations: readonly Operation[] = [getCurrentUser];
-
-/** How Jira words the errors raised before a handler runs. */
-function reject(_request: EmuRequest, rejection: Rejection): EmuResponse {
-  switch (rejection.kind) {
-    case "unauthorized":
-      return jiraError(401, ["You are not authenticated. Authentication required to perform this operation."]);
-    case "routeNotFound":
-      return jiraError(404, ["null for uri: the requested resource does not exist."]);
-    case "methodNotAllowed":
-      return jiraError(405, ["Method Not Allowed"]);
-    case "unsupportedMediaType":
-      return jiraError(415, ["Unsupported Media Type"]);
-    case "payloadTooLarge":
-      return jiraError(413, ["Request entity too large."]);
-    case "malformedJson":
-      return jiraError(400, [`Invalid request payload. Refer to the REST API documentation and try again.`]);
-    case "invalidQuery":
-    case "invalidBody":
-      return jiraError(400, [rejection.detail ?? describeSchemaErrors(rejection.schemaErrors ?? [])]);
-    case "internalError":
-      return jiraError(500, ["Internal server error."]);
-  }
-}
+/** Every emulated Jira Cloud REST v3 operation. */
+export const jiraOperations: readonly Operation[] = [
+  getCurrentUser,
+  findUsers,
+  getUser,
+  searchProjects,
+  getProject,
+  getIssueAllTypes,
+  getCreateIssueMetaIssueTypes,
+  getCreateIssueMetaIssueTypeId,
+  searchPriorities,
+  searchResolutions,
+  getStatuses,
+  getFields,
+  createIssue,
+  createIssues,
+  getIssue,
+  editIssue,
+  deleteIssue,
+  getTransitions,
+  doTransition,
+  getComments,
+  addComment,
+  getComment,
+  linkIssues,
+  getIssueLinkTypes,
+  searchJqlGet,
+  searchJqlPost,
+  countIssues,
+];
 
 export const jiraProduct: Product = {
   name: "jira",
   owns: (path) => path.startsWith("/rest/api/3/"),
   operations: jiraOperations,
-  reject,
+  reject: (_request, rejection) => rejectJira(rejection),
 };
