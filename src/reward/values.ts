@@ -1,0 +1,52 @@
+/** Reading values out of requests and responses by dotted path, and canonical JSON for comparisons. */
+
+/**
+ * All values found at a dotted path (`fields.labels.0`, `update.comment.*.add.body`).
+ * `*` fans out over array elements (or object values); a missing step yields nothing.
+ */
+export function valuesAt(root: unknown, path: string): unknown[] {
+  let current: unknown[] = [root];
+  for (const segment of path.length === 0 ? [] : path.split(".")) {
+    const next: unknown[] = [];
+    for (const value of current) {
+      if (value === null || typeof value !== "object") continue;
+      if (segment === "*") {
+        next.push(...(Array.isArray(value) ? value : Object.values(value)));
+        continue;
+      }
+      if (Array.isArray(value)) {
+        const index = Number(segment);
+        if (Number.isInteger(index) && index >= 0 && index < value.length) next.push(value[index]);
+        continue;
+      }
+      // Own properties only: `__proto__` or `constructor` in a path never reach the prototype.
+      if (Object.prototype.hasOwnProperty.call(value, segment)) next.push((value as Record<string, unknown>)[segment]);
+    }
+    current = next;
+  }
+  return current.filter((v) => v !== undefined);
+}
+
+/** JSON text with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? "undefined";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Trims, collapses whitespace and lower-cases text for lenient comparisons. */
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
