@@ -142,7 +142,8 @@ function readJsonSequence(body: string, context: CallContext): CallReading {
   while (at < body.length) {
     const scan = scanJsonValue(body, at);
     if (!scan.ok) {
-      if (context === "untagged" && !CALL_KEY.test(body)) return { kind: "other" };
+      // In a fence, only something that starts as JSON and names a call's keys was meant as a call.
+      if (context === "untagged" && (!/^[[{]/.test(body.slice(at)) || !CALL_KEY.test(body))) return { kind: "other" };
       return { kind: "invalid", error: `invalid JSON: ${scan.error}` };
     }
     const reading = readCalls(scan.node, body, context);
