@@ -1,0 +1,193 @@
+import type { Operation } from "../operation.js";
+import { argInt, argString } from "./args.js";
+import { compileCql } from "./cql/index.js";
+import type { CqlContentView } from "./cql/types.js";
+import { commentContentView, cqlContext, pageContentView } from "./cql-view.js";
+import { v1BadRequest } from "./errors.js";
+import { encodeCursor, siteBase } from "./pagination.js";
+import { canRead } from "./permissions.js";
+import { iso, pageWebUi, spaceWebUi, tinyUi } from "./render/links.js";
+import * as S from "./schemas.js";
+import type { SpaceRecord } from "./state.js";
+import { compareIds } from "./store/lists.js";
+
+/**
+ * v1 CQL search (`GET /wiki/rest/api/search`): the CQL engine decides what matches and in which
+ * order; this module gathers the content the caller can see and shapes v1's search results.
+ */
+
+interface Hit {
+  view: CqlContentView;
+  space: SpaceRecord;
+  url: string;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const EXCERPT_LENGTH = 200;
+const MAX_START = 100_000;
+
+function friendlyDate(ms: number): string {
+  const d = new Date(ms);
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, "0")}, ${d.getUTCFullYear()}`;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
+}
+
+/** Reads the cursor this endpoint hands out in `_links.next` (an offset bound to the query). */
+function cursorOffset(cursor: string, cql: string): number | undefined {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) return undefined;
+    const offset: unknown = Object.hasOwn(decoded, "offset") ? (decoded as { offset: unknown }).offset : undefined;
+    const scope: unknown = Object.hasOwn(decoded, "scope") ? (decoded as { scope: unknown }).scope : undefined;
+    return typeof offset === "number" && Number.isInteger(offset) && offset >= 0 && offset <= MAX_START && scope === `search:${cql}`
+      ? offset
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const searchByCql: Operation = {
+  id: "confluence.searchByCQL",
+  product: "confluence",
+  method: "GET",
+  path: "/wiki/rest/api/search",
+  summary: 'Search content with CQL (v1 API), e.g. `type = page AND space = ENG AND title ~ "runbook"`.',
+  description:
+    "CQL fields: type, space, title, text, label, ancestor, parent, creator, created, lastmodified; operators = != ~ !~ in, " +
+    "AND/OR/NOT and ORDER BY. Results are under `results[].content`; follow `_links.next` for more.",
+  query: S.query(
+    {
+      cql: { type: "string", minLength: 1, description: "The CQL query." },
+      cqlcontext: { type: "string", description: "JSON context for the query (space key, content id)." },
+      cursor: { type: "string", description: "Cursor from `_links.next` of the previous page." },
+      next: { type: "boolean", description: "Set by the `next` link." },
+      prev: { type: "boolean", description: "Set by the `prev` link." },
+      limit: { type: "integer", minimum: 0, default: 25, description: "Maximum number of results (default 25)." },
+      start: { type: "integer", minimum: 0, default: 0, description: "Index of the first result." },
+      includeArchivedSpaces: { type: "boolean", default: false, description: "Include content from archived spaces." },
+      excludeCurrentSpaces: { type: "boolean", default: false, description: "Only content from archived spaces." },
+      excerpt: {
+        type: "string",
+        enum: ["highlight", "indexed", "none", "highlight_unescaped", "indexed_unescaped"],
+        description: "How to build excerpts.",
+      },
+      expand: { type: "array", items: { type: "string" }, description: "Properties to expand (ignored)." },
+    },
+    ["cql"],
+  ),
+  mutates: false,
+  run(ctx) {
+    const { site, caller, args } = ctx;
+    const cql = argString(args, "cql") ?? "";
+    const compiled = compileCql(cql, cqlContext(site, caller));
+    if (!compiled.ok) return v1BadRequest(compiled.message);
+    const query = compiled.query;
+
+    const cursor = argString(args, "cursor");
+    let start = argInt(args, "start", 0);
+    if (cursor !== undefined && cursor !== "") {
+      const offset = cursorOffset(cursor, cql);
+      if (offset === undefined) return v1BadRequest(`Invalid cursor: ${cursor.slice(0, 60)}`);
+      start = offset;
+    }
+    if (start > MAX_START) return v1BadRequest("Start of this size is no longer supported, please use cursor based pagination");
+    const limit = argInt(args, "limit", 25);
+
+    const hits: Hit[] = [];
+    const t = site.confluence;
+    const readable = new Map<string, SpaceRecord | null>();
+    const spaceFor = (spaceId: string): SpaceRecord | null => {
+      let space = readable.get(spaceId);
+      if (space === undefined) {
+        const found = t.spaces.get(spaceId);
+        space = found && canRead(caller, found) ? found : null;
+        readable.set(spaceId, space);
+      }
+      return space;
+    };
+    for (const page of t.pages.values()) {
+      if (page.status !== "current") continue;
+      const space = spaceFor(page.spaceId);
+      if (!space) continue;
+      const view = pageContentView(site, page, space);
+      if (query.matches(view)) hits.push({ view, space, url: pageWebUi(space.key, page) });
+    }
+    for (const comment of t.comments.values()) {
+      if (comment.status !== "current") continue;
+      const page = t.pages.get(comment.pageId);
+      if (!page || page.status !== "current") continue;
+      const space = spaceFor(page.spaceId);
+      if (!space) continue;
+      const view = commentContentView(site, comment, page, space);
+      if (query.matches(view)) {
+        hits.push({ view, space, url: `${pageWebUi(space.key, page)}?focusedCommentId=${comment.id}#comment-${comment.id}` });
+      }
+    }
+    hits.sort((a, b) => query.compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+
+    const pageHits = hits.slice(start, start + limit);
+    const base = siteBase(site);
+    const selfParams = new URLSearchParams({ cql });
+    const links: Record<string, string> = { base, context: "/wiki", self: `${base}/rest/api/search?${selfParams.toString()}` };
+    if (start + limit < hits.length && limit > 0) {
+      const next = new URLSearchParams({ next: "true", cursor: encodeCursor(start + limit, `search:${cql}`), limit: String(limit), cql });
+      links["next"] = `/rest/api/search?${next.toString()}`;
+    }
+    return {
+      status: 200,
+      body: {
+        results: pageHits.map((hit) => renderHit(hit, base)),
+        start,
+        limit,
+        size: pageHits.length,
+        totalSize: hits.length,
+        cqlQuery: cql,
+        searchDuration: 3 + Math.floor(hits.length / 25),
+        _links: links,
+      },
+    };
+  },
+};
+
+function renderHit(hit: Hit, base: string): Record<string, unknown> {
+  const { view, space } = hit;
+  return {
+    content: {
+      id: view.id,
+      type: view.type,
+      status: view.status,
+      title: view.title,
+      macroRenderedOutput: {},
+      restrictions: {},
+      _expandable: {
+        container: `/rest/api/space/${space.key}`,
+        metadata: "",
+        extensions: "",
+        operations: "",
+        children: `/rest/api/content/${view.id}/child`,
+        history: `/rest/api/content/${view.id}/history`,
+        ancestors: "",
+        body: "",
+        version: "",
+        descendants: `/rest/api/content/${view.id}/descendant`,
+        space: `/rest/api/space/${space.key}`,
+      },
+      _links: { webui: hit.url, self: `${base}/rest/api/content/${view.id}`, tinyui: tinyUi(view.id) },
+    },
+    title: view.title,
+    excerpt: excerpt(view.bodyText),
+    url: hit.url,
+    resultGlobalContainer: { title: space.name, displayUrl: spaceWebUi(space) },
+    breadcrumbs: [],
+    entityType: "content",
+    iconCssClass: `aui-icon content-type-${view.type}`,
+    lastModified: iso(view.lastModified),
+    friendlyLastModified: friendlyDate(view.lastModified),
+    score: 0,
+  };
+}
