@@ -13,6 +13,7 @@ import {
 } from "../../../src/emulator/confluence/storage/index.js";
 import { NAMED_ENTITIES } from "../../../src/emulator/confluence/storage/entities.js";
 import {
+  adfToText,
   bulletList,
   code,
   codeBlock,
@@ -392,6 +393,66 @@ test("any well-formed tree parses and converts to valid ADF, text and tasks with
       storageTaskItems(xhtml);
       // ... and the storage made from that ADF is well-formed too.
       assert.ok(parseStorage(adfToStorage(adf)).ok);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+const arbText = fc.string({
+  minLength: 1,
+  maxLength: 8,
+  unit: fc.constantFrom("a", "b", " ", "<", "&", "]", ">", '"', "\u0001", "é", "\n"),
+});
+const arbInline: fc.Arbitrary<AdfNode> = fc.oneof(
+  arbText.map((t) => ({ type: "text", text: t })),
+  fc
+    .tuple(arbText, fc.subarray(["strong", "em", "underline", "strike"], { minLength: 1 }))
+    .map(([t, marks]) => ({ type: "text", text: t, marks: marks.map((type) => ({ type })) })),
+  arbText.map((t) => code(t)),
+  fc.tuple(arbText, arbText).map(([t, href]) => link(t, href)),
+  fc.constant(hardBreak()),
+);
+const arbBlock: fc.Arbitrary<AdfNode> = fc.letrec<{ block: AdfNode }>((tie) => ({
+  block: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.array(arbInline, { maxLength: 4 }).map((content) => paragraph(...content)),
+    fc
+      .tuple(fc.constantFrom(1, 2, 3, 4, 5, 6), fc.array(arbInline, { maxLength: 3 }))
+      .map(([level, content]) => heading(level as 1, ...content)),
+    arbText.map((t) => codeBlock(t, "js")),
+    fc.constant(rule()),
+    fc
+      .array(tie("block"), { minLength: 1, maxLength: 3 })
+      .map((blocks) => bulletList(...blocks.map((b) => [paragraph("item"), ...(b.type === "bulletList" ? [b] : [])]))),
+    fc.array(arbText, { minLength: 1, maxLength: 3 }).map((cells) => table(cells, [cells])),
+    fc.array(fc.tuple(arbText, fc.boolean()), { minLength: 1, maxLength: 3 }).map((items) =>
+      taskList(
+        "tl",
+        items.map(([text, done], i) => ({ localId: `t${i}`, done, text })),
+      ),
+    ),
+    fc.array(arbInline, { maxLength: 3 }).map((content) => panel("note", paragraph(...content))),
+  ),
+})).block;
+
+/** Text without white space or characters XML cannot carry, to compare across the round trip. */
+function essence(text: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  return text.replace(/[\s\u0000-\u001f]/g, "");
+}
+
+test("any valid ADF converts to well-formed storage and back without losing text", () => {
+  fc.assert(
+    fc.property(fc.array(arbBlock, { maxLength: 5 }), (blocks) => {
+      const original = doc(...blocks);
+      const checked = validateAdf(original);
+      assert.ok(checked.ok, checked.ok ? "" : checked.message);
+      const xhtml = adfToStorage(original);
+      const parsed = parseStorage(xhtml);
+      assert.ok(parsed.ok, parsed.ok ? "" : `${parsed.message} in ${xhtml}`);
+      const back = storageToAdf(xhtml);
+      assert.ok(validateAdf(back).ok);
+      assert.equal(essence(adfToText(back)), essence(adfToText(original)));
     }),
     { numRuns: 300 },
   );
