@@ -225,7 +225,7 @@ const randomIssue: fc.Arbitrary<JqlIssueView> = fc
     projectKey: pick("ENG", "OPS"),
     keyNumber: fc.integer({ min: 1, max: 12 }),
     issueTypeId: pick("10001", "10002", "10004"),
-    status: pick(["10000", "new"], ["10001", "indeterminate"], ["10002", "indeterminate"], ["10003", "done"]),
+    status: pick<[string, string]>(["10000", "new"], ["10001", "indeterminate"], ["10002", "indeterminate"], ["10003", "done"]),
     assigneeAccountId: nullable(pick("acc-alice", "acc-bob", "acc-sam1")),
     reporterAccountId: nullable(pick("acc-alice", "acc-carol")),
     priorityId: nullable(pick("1", "2", "3", "5")),
@@ -238,7 +238,7 @@ const randomIssue: fc.Arbitrary<JqlIssueView> = fc
     updatedOffset: fc.integer({ min: 0, max: 5 * 86_400_000 }),
     resolutiondate: nullable(fc.integer({ min: NOW - 30 * 86_400_000, max: NOW })),
     duedate: nullable(pick("2026-05-01", "2026-05-13", "2026-05-15", "2026-06-30")),
-    parent: nullable(pick(["ENG-1", "20001"], ["OPS-2", "20006"])),
+    parent: nullable(pick<[string, string]>(["ENG-1", "20001"], ["OPS-2", "20006"])),
   })
   .map((r) => ({
     id: r.id,
