@@ -151,6 +151,7 @@ export const NODES: ReadonlyMap<string, NodeSpec> = new Map<string, NodeSpec>([
         layout: oneOf("default", "center", "wide", "full-width", "align-start", "align-end"),
         width: isNumber,
         displayMode: oneOf("default", "fixed"),
+        __autoSize: isBoolean,
       }),
     }),
   ],

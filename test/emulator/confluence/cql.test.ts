@@ -124,6 +124,8 @@ test("hierarchy: parent is the direct parent, ancestor any ancestor", () => {
 test("title supports exact and text matching", () => {
   assert.deepEqual(ids('title = "deployment checklist"'), ["2"]);
   assert.deepEqual(ids('title IN ("Runbooks", "Glossary")'), ["4", "12"]);
+  assert.deepEqual(ids('title = "\\"Deployment Checklist\\""'), ["2"]);
+  assert.deepEqual(ids("title = 'Runbooks'"), ["4"]);
   assert.deepEqual(ids("title ~ deploy*"), ["2"]);
   assert.deepEqual(ids('title ~ "plan release"'), ["1"]);
   assert.deepEqual(ids('title ~ "run?ook"'), ["4"]);

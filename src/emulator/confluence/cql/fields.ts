@@ -140,8 +140,16 @@ function date(read: (v: CqlContentView) => number): FieldSpec {
   };
 }
 
-/** Title supports both exact (=, IN) and text (~) matching. */
-const titleExact = oneOf((v) => v.title, lower, literals);
+/**
+ * Title supports both exact (=, IN) and text (~) matching. Confluence's docs write exact titles
+ * as `title = "\"Advanced Searching\""`, so one pair of inner quotes is ignored.
+ */
+const unquote = (s: string): string => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
+const titleExact = oneOf(
+  (v) => v.title,
+  lower,
+  (clause) => literals(clause).map(unquote),
+);
 const titleContains = contains("title");
 const title: FieldSpec = {
   operators: new Set([...EQUALITY, ...CONTAINS]),
