@@ -124,7 +124,8 @@ function renderCall(call: CallRecord, style: Style, clip: (text: string, max: nu
     lines.push(`      ${describeCall(request)} → ${status}`);
   }
   if (call.rejection) lines.push(style.red(`      ✗ ${call.rejection.label}: ${clip(call.rejection.reason, 400)}`));
-  const result = clip(call.result, 600).replace(/\n/g, "\n        ");
-  lines.push(style.dim(`      result: ${result}`));
+  // A rejected call without requests has the rejection as its whole result: do not print it twice.
+  if (call.requests.length > 0 || !call.rejection)
+    lines.push(style.dim(`      result: ${clip(call.result, 600).replace(/\n/g, "\n        ")}`));
   return lines;
 }

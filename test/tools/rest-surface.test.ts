@@ -11,6 +11,14 @@ import { exampleOf } from "./schema-examples.js";
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 
+/** The value at a path of keys in a JSON document (undefined when absent). */
+function at(value: unknown, ...path: string[]): unknown {
+  let node = value;
+  for (const key of path)
+    node = typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
 function stub(partial: Partial<Operation> & Pick<Operation, "id" | "method" | "path">): Operation {
   return { product: "jira", summary: "Stub.", mutates: partial.method !== "GET", run: () => ({ status: 200, body: {} }), ...partial };
 }
@@ -136,7 +144,8 @@ test("requests built from example arguments match each operation's method, path,
       assert.equal(route.operation, operation);
       for (const [param, value] of Object.entries(route.params)) assert.equal(value, String(args[param]));
     }
-    const queryArgs = (args["query"] as Record<string, unknown> | undefined) ?? args;
+    const grouped = at(spec!.parameters, "properties", "query", "type") === "object";
+    const queryArgs = grouped ? (args["query"] as Record<string, unknown>) : args;
     for (const [param, value] of Object.entries(request.query)) {
       const given = queryArgs[param];
       assert.deepEqual(value, Array.isArray(given) ? given.map(String) : String(given));
@@ -167,20 +176,18 @@ test("the body keeps the API's nesting under `body`; path and query parameters s
 
 test("compact schemas keep types, required, enums and nesting, drop the rest, and cut recursion", () => {
   const [spec] = createRestSurface([createIssue]).tools(["jira_create_issue"]);
-  const params = spec!.parameters as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking a JSON document
-  assert.deepEqual(params.required, ["body"]);
-  assert.equal(params.additionalProperties, false);
-  const fields = params.properties.body.properties.fields;
-  assert.deepEqual(fields.required, ["project", "summary", "issuetype"]);
-  assert.equal(fields.properties.project.properties.key.type, "string");
-  assert.deepEqual(fields.properties.priority.properties.name.enum, ["Highest", "High", "Medium"]);
-  assert.deepEqual(fields.properties.summary, { type: "string" });
-  const history: string = params.properties.updateHistory.description;
+  const params = spec!.parameters;
+  assert.deepEqual(params["required"], ["body"]);
+  assert.equal(params["additionalProperties"], false);
+  const fields = at(params, "properties", "body", "properties", "fields");
+  assert.deepEqual(at(fields, "required"), ["project", "summary", "issuetype"]);
+  assert.equal(at(fields, "properties", "project", "properties", "key", "type"), "string");
+  assert.deepEqual(at(fields, "properties", "priority", "properties", "name", "enum"), ["Highest", "High", "Medium"]);
+  assert.deepEqual(at(fields, "properties", "summary"), { type: "string" });
+  const history = String(at(params, "properties", "updateHistory", "description"));
   assert.ok(history.startsWith("Whether to add the project to history.") && history.length <= 200 && history.endsWith("."), history);
-  assert.equal(
-    params.properties.body.properties.update.properties.comment.items.properties.add.properties.body.properties.type.type,
-    "string",
-  );
+  const comment = at(params, "properties", "body", "properties", "update", "properties", "comment", "items", "properties", "add");
+  assert.equal(at(comment, "properties", "body", "properties", "type", "type"), "string");
   const text = JSON.stringify(params);
   assert.ok(!text.includes("$ref") && !text.includes("$defs") && !text.includes("examples") && !text.includes("x-internal"));
   assert.ok(text.length < 4000, `compact schema is ${text.length} chars`);
