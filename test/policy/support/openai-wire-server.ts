@@ -37,9 +37,9 @@ export class OpenAIWireServer {
   ) {}
 
   static async start(responder: Responder): Promise<OpenAIWireServer> {
-    let instance: OpenAIWireServer | undefined;
-    const server = createServer((req, res) => void instance?.handle(req, res));
-    instance = new OpenAIWireServer(server, responder);
+    const server = createServer();
+    const instance = new OpenAIWireServer(server, responder);
+    server.on("request", (req: IncomingMessage, res: ServerResponse) => void instance.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return instance;
   }
