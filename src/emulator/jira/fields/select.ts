@@ -14,7 +14,22 @@ const ALL: FieldSelection = { fields: ISSUE_FIELDS, idOnly: false };
  * `id` for `/search/jql`). Unknown names are ignored, as Jira ignores them.
  */
 export function selectFields(requested: readonly string[], fallback: "*all" | "id"): FieldSelection {
-  if (requested.length === 0) return fallback === "*all" ? ALL : { fields: [], idOnly: true };
+  if (requested.length === 0) return fallback === "*all" ? ALL : ID_ONLY;
+  // Agents repeat the same few `fields` lists; parsing them once keeps reads cheap.
+  const cacheKey = `${fallback}|${requested.join(",")}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const selection = parseSelection(requested);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, selection);
+  return selection;
+}
+
+const ID_ONLY: FieldSelection = { fields: [], idOnly: true };
+const CACHE_LIMIT = 512;
+const cache = new Map<string, FieldSelection>();
+
+function parseSelection(requested: readonly string[]): FieldSelection {
   const included = new Set<FieldDef>();
   const excluded = new Set<FieldDef>();
   let onlyIds = true;
