@@ -7,7 +7,7 @@ import { validateBody } from "../emulator/validate.js";
 import type { FailureLabel } from "./labels.js";
 import type { Replayed } from "./replay.js";
 
-const MISSING = /\b(required|must specify|must provide|is missing|cannot be empty|can ?not be blank|must not be (null|empty))\b/i;
+const MISSING = /\b(required|must specify|must provide|missing|cannot be empty|can ?not be blank|must not be (null|empty))\b/i;
 const INVENTED =
   /(cannot be set|not on the appropriate screen|unknown (field|property|argument|parameter)|unrecognized|not allowed|additional propert)/i;
 
@@ -25,10 +25,28 @@ function classifyBadRequest(r: Replayed): FailureLabel {
     const checked = validateBody(schema, r.request.body);
     if (!checked.ok) return checked.errors.some((e) => e.keyword === "required") ? "missing_required_field" : "schema_violation";
   }
+  if (namesAbsentField(r)) return "missing_required_field";
   const text = errorText(r.body);
   if (INVENTED.test(text)) return "schema_violation";
   if (MISSING.test(text)) return "missing_required_field";
   return "wrong_value";
+}
+
+/** Jira keys field errors by field id: an error about a field the request never gave means it was missing. */
+function namesAbsentField(r: Replayed): boolean {
+  const body = r.body;
+  if (body === null || typeof body !== "object") return false;
+  const errors = (body as Record<string, unknown>)["errors"];
+  if (errors === null || typeof errors !== "object" || Array.isArray(errors)) return false;
+  const sent = r.request.body;
+  if (sent === null || typeof sent !== "object" || Array.isArray(sent)) return false;
+  const given = new Set<string>();
+  for (const part of ["fields", "update"]) {
+    const section = (sent as Record<string, unknown>)[part];
+    if (section !== null && typeof section === "object" && !Array.isArray(section)) for (const key of Object.keys(section)) given.add(key);
+  }
+  const keys = Object.keys(errors);
+  return keys.length > 0 && keys.some((key) => !given.has(key) && key !== "transition");
 }
 
 /** All error wording in a Jira or Confluence error body, joined. */

@@ -76,10 +76,14 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Number of opening (or self-closing) tags with this name in storage-format XHTML. */
+/** Number of opening (or self-closing) tags with this name (or any of `h1|h2` alternatives) in storage-format XHTML. */
 export function countTags(xhtml: string, tag: string): number {
-  const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return (xhtml.match(new RegExp(`<${escaped}(?=[\\s>/])`, "gi")) ?? []).length;
+  let count = 0;
+  for (const name of tag.split("|")) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    count += (xhtml.match(new RegExp(`<${escaped}(?=[\\s>/])`, "gi")) ?? []).length;
+  }
+  return count;
 }
 
 /** Text content plus attribute values (link targets) of storage-format XHTML, normalised. */

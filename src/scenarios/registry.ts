@@ -1,8 +1,10 @@
 /** Every scenario by name, and task generation by reference or id. */
 import { jiraCreateIssue } from "./jira-create-issue/index.js";
+import { jiraTransitionIssue } from "./jira-transition-issue/index.js";
+import { confluenceCreatePage } from "./confluence-create-page/index.js";
 import { parseTaskId, type Scenario, type Task, type TaskRef } from "./types.js";
 
-export const SCENARIOS: readonly Scenario[] = [jiraCreateIssue];
+export const SCENARIOS: readonly Scenario[] = [jiraCreateIssue, jiraTransitionIssue, confluenceCreatePage];
 
 const byName = new Map(SCENARIOS.map((s) => [s.name, s]));
 

@@ -70,7 +70,7 @@ export type Matcher =
   | { textIncludes: string[] }
   /** A valid ADF document whose text, or whose link targets, contain each phrase (case-insensitive). */
   | { adfIncludes: string[] }
-  /** Storage-format XHTML containing the elements (at least `min` of each tag) and phrases. */
+  /** Storage-format XHTML containing the elements (at least `min` of each tag; `h1|h2` counts either) and phrases. */
   | { storageHas: { elements?: Array<{ tag: string; min?: number }>; includes?: string[] } }
   /** An array containing each value. */
   | { includesAll: Json[] }
@@ -110,6 +110,8 @@ export interface RequestPattern {
 /** A GET made against the final state after replay; `{target}` in the path is the write's target. */
 export interface StateCheck {
   name: string;
+  /** The label a failure of this check carries (default `wrong_value`; `side_effect` for "keeps what it had"). */
+  failure?: "wrong_value" | "side_effect";
   path: string;
   query?: Record<string, string>;
   /** The response must be 2xx and satisfy every expectation. */
@@ -142,6 +144,8 @@ export interface RequiredRead {
   match: RequestPattern;
   /** Expected write ids this read must precede. */
   before: string[];
+  /** Expected write ids this read must follow (a fresh look after a change, e.g. transitions after the first move). */
+  after?: string[];
 }
 
 export interface Goal {

@@ -1,7 +1,7 @@
 /**
- * Redundant calls (a request identical to an earlier one with no successful write in between,
- * so its answer could not have changed; repeated writes are counted by side-effects.ts) and
- * the goal's call budget.
+ * Redundant calls and the goal's call budget. A call is redundant when it repeats an earlier
+ * request with no successful write in between (its answer could not have changed), or repeats
+ * a write that already succeeded (successful repeats are found by assign.ts, failed ones here).
  */
 import type { ComponentResult, ScoringContext } from "../context.js";
 import type { Failure } from "../labels.js";
@@ -11,15 +11,16 @@ export const REDUNDANT_CALL_COST = 0.25;
 export function scoreEfficiency(ctx: ScoringContext): ComponentResult {
   const failures: Failure[] = [];
   const seen = new Set<string>();
+  const written = new Set<string>();
   const redundantCalls = new Set<number>();
   for (const r of ctx.replayed) {
     const key = `${r.epoch}|${r.fingerprint}`;
-    if (seen.has(key) && !r.wrote) {
-      if (!redundantCalls.has(r.call))
-        failures.push({ label: "redundant_call", call: r.call, detail: `${r.request.method} ${r.request.path}` });
+    if (!r.wrote && (seen.has(key) || written.has(r.fingerprint)) && !redundantCalls.has(r.call)) {
+      failures.push({ label: "redundant_call", call: r.call, detail: `${r.request.method} ${r.request.path}` });
       redundantCalls.add(r.call);
     }
     seen.add(key);
+    if (r.wrote) written.add(r.fingerprint);
   }
   const repeatedWrites = ctx.assignment.extra.filter((e) => e.kind === "repeat").length;
   const credited = ctx.episode.calls.filter((c) => !c.afterFinal).length;

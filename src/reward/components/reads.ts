@@ -1,7 +1,8 @@
 /**
- * Required reads before the writes they inform: a lookup made after the write is in the wrong
- * order; a write made with no lookup at all skipped a read. A read whose writes were never
- * made is only checked for having happened (the missing writes carry the blame).
+ * Required reads before the writes they inform (and, where the goal says so, after the writes
+ * that change what they show): a lookup made outside that window is in the wrong order; a write
+ * made with no lookup at all skipped a read. A read whose writes were never made is only checked
+ * for having happened in its window (the missing writes carry the blame).
  */
 import type { ComponentResult, ScoringContext } from "../context.js";
 import type { Failure } from "../labels.js";

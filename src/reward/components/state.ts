@@ -9,7 +9,7 @@ export function scoreState(ctx: ScoringContext): ComponentResult {
   let passed = 0;
   for (const check of checks) {
     if (stateCheckHolds(ctx.finalState, check)) passed++;
-    else failures.push({ label: "wrong_value", detail: `final state: ${check.name}` });
+    else failures.push({ label: check.failure ?? "wrong_value", detail: `final state: ${check.name}` });
   }
   return { score: passed / checks.length, failures };
 }

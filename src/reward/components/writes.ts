@@ -42,7 +42,7 @@ function scoreWrite(ctx: ScoringContext, expected: ExpectedWrite, made: Replayed
   const target = effects.length > 0 ? targetOf(expected, made) : undefined;
   for (const effect of effects) {
     if (stateCheckHolds(ctx.finalState, effect, target)) passed++;
-    else failures.push({ label: "wrong_value", call: made.call, detail: `${expected.id}: final state: ${effect.name}` });
+    else failures.push({ label: effect.failure ?? "wrong_value", call: made.call, detail: `${expected.id}: final state: ${effect.name}` });
   }
   const checks = expected.args.length + effects.length;
   return checks === 0 ? 1 : passed / checks;

@@ -3,12 +3,13 @@
  * failure label it must produce (`perturbed:<label>`). A perturbation that does not apply to a
  * task (say, a wrong order where the task has no required read) returns undefined.
  */
-import { handle, type Site } from "../../../emulator/index.js";
+import { emulator, handle, type Site } from "../../../emulator/index.js";
 import { patternMatches } from "../../../reward/patterns.js";
-import { isRef, type ResolvedStep } from "../../../scenarios/plan.js";
+import { isRef, resolveStep, type ResolvedStep } from "../../../scenarios/plan.js";
 import type { ExpectedWrite, Json, PlanValue, Task } from "../../../scenarios/types.js";
 import { asAdmin } from "../../../scenarios/world.js";
 import type { Script, ScriptCall, StepEdit } from "../script.js";
+import { stateBefore } from "./preview.js";
 import { clone, firstValueLeaf, getAt, inventedIdLike, setAt, withBody } from "./edits.js";
 
 export const PERTURBATIONS = [
@@ -36,7 +37,14 @@ const perturbations: Record<PerturbationLabel, Perturb> = {
   missing_required_field: (task, script) => editFirstWrite(task, script, (step) => dropRequiredArgument(task, step)),
   wrong_value: (task, script) => {
     const write = firstWrite(task);
-    if (write === undefined || !firstValueLeaf(planJson(task.plan[write]!.body))) return undefined;
+    if (write === undefined) return undefined;
+    if (isTransition(task.plan[write]!.operation)) {
+      const planned = task.plan[write]!;
+      const alternative = anotherTransition(resolveStep(planned, () => undefined), stateBefore(task, write), "different");
+      if (alternative.body === undefined || JSON.stringify(alternative.body) === JSON.stringify(planned.body)) return undefined;
+      return editStep(script, write, (step, shadow) => anotherTransition(step, shadow, "different"));
+    }
+    if (!firstValueLeaf(planJson(task.plan[write]!.body))) return undefined;
     return editStep(script, write, (step) => {
       const body = clone(step.body);
       const leaf = firstValueLeaf(body);
@@ -145,7 +153,14 @@ function dropRequiredArgument(task: Task, step: ResolvedStep): ResolvedStep {
   const body = clone(step.body);
   for (const option of check.anyOf) {
     const path = option.at.split(".").slice(1);
-    if (getAt(body, path) !== undefined) setAt(body, path, undefined);
+    if (getAt(body, path) === undefined) continue;
+    setAt(body, path, undefined);
+    // Drop containers the removal left empty: `{"project": {}}` still names the field.
+    for (let end = path.length - 1; end > 0; end--) {
+      const parent = getAt(body, path.slice(0, end));
+      if (parent === null || typeof parent !== "object" || Object.keys(parent).length > 0) break;
+      setAt(body, path.slice(0, end), undefined);
+    }
   }
   return withBody(step, body);
 }
@@ -232,7 +247,7 @@ function referenced(task: Task, step: number): boolean {
 
 /** A second, different write like the last one: another object, another label, or one more transition. */
 const extraWrite: StepEdit = (step, shadow) => {
-  if (step.operation.method === "POST" && /\/transitions$/.test(step.operation.path)) return anotherTransition(step, shadow);
+  if (isTransition(step.operation.id)) return anotherTransition(step, shadow, "any");
   const body = clone(step.body);
   const leaf = firstValueLeaf(body);
   if (body === undefined || !leaf) return step;
@@ -240,15 +255,24 @@ const extraWrite: StepEdit = (step, shadow) => {
   return withBody(step, body);
 };
 
-function anotherTransition(step: ResolvedStep, shadow: Site): ResolvedStep {
+function isTransition(operationId: string): boolean {
+  const operation = emulator.operations.find((o) => o.id === operationId);
+  return operation?.method === "POST" && /\/transitions$/.test(operation.path);
+}
+
+interface TransitionView {
+  id: string;
+  fields?: Record<string, { required?: boolean }>;
+}
+
+/** Another transition available to the issue now (one without required screen fields when possible). */
+function anotherTransition(step: ResolvedStep, shadow: Site, which: "any" | "different"): ResolvedStep {
   const issue = Object.values(step.params)[0] ?? "";
-  const response = handle(
-    shadow,
-    asAdmin({ method: "GET", path: `/rest/api/3/issue/${encodeURIComponent(issue)}/transitions`, query: { expand: "transitions.fields" } }),
-  );
-  const transitions =
-    (response.body as { transitions?: Array<{ id: string; fields?: Record<string, { required?: boolean }> }> } | undefined)?.transitions ??
-    [];
-  const free = transitions.find((t) => !Object.values(t.fields ?? {}).some((f) => f.required));
-  return withBody(step, { transition: { id: (free ?? transitions[0])?.id ?? "0" } });
+  const path = `/rest/api/3/issue/${encodeURIComponent(issue)}/transitions`;
+  const response = handle(shadow, asAdmin({ method: "GET", path, query: { expand: "transitions.fields" } }));
+  const planned = String((step.body as { transition?: { id?: unknown } } | undefined)?.transition?.id ?? "");
+  const available = (response.body as { transitions?: TransitionView[] } | undefined)?.transitions ?? [];
+  const candidates = available.filter((t) => which === "any" || t.id !== planned);
+  const chosen = candidates.find((t) => !Object.values(t.fields ?? {}).some((f) => f.required)) ?? candidates[0];
+  return chosen ? withBody(step, { transition: { id: chosen.id } }) : step;
 }
