@@ -513,6 +513,9 @@ test("argument problems are schema violations in the MCP server's manner", () =>
     reason("jira_batch_create_issues", { issues: '[{"project_key": "OPS"}]' }),
     /^schema_violation: issues\[0\]: Missing required argument 'summary'/,
   );
+  assert.match(reason("jira_get_issue", { issue_key: " " }), /^schema_violation: Argument 'issue_key' must be a non-empty key or id\.$/);
+  // An empty summary is the API's to reject, in its own words.
+  assert.equal(reason("jira_create_issue", { project_key: "OPS", summary: "", issue_type: "Bug" }), "ok");
   assert.match(reason("jira_nope", {}), /^unknown_tool/);
 });
 

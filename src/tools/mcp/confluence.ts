@@ -98,7 +98,7 @@ const getPageChildren: McpTool = {
   required: ["parent_id"],
   routes: [["GET", "/wiki/api/v2/pages/{id}/children"]],
   plan(a) {
-    const parent = a.str("parent_id");
+    const parent = a.id("parent_id");
     const limit = a.optInt("limit", 1, 50) ?? 25;
     if (a.error) return a.error;
     return step(get(`/wiki/api/v2/pages/${seg(parent)}/children`, { limit: String(limit) }));
@@ -112,7 +112,7 @@ const getComments: McpTool = {
   required: ["page_id"],
   routes: [["GET", "/wiki/api/v2/pages/{id}/footer-comments"]],
   plan(a) {
-    const page = a.str("page_id");
+    const page = a.id("page_id");
     if (a.error) return a.error;
     return step(get(`/wiki/api/v2/pages/${seg(page)}/footer-comments`, { "body-format": "storage" }));
   },
@@ -125,7 +125,7 @@ const getLabels: McpTool = {
   required: ["page_id"],
   routes: [["GET", "/wiki/api/v2/pages/{id}/labels"]],
   plan(a) {
-    const page = a.str("page_id");
+    const page = a.id("page_id");
     if (a.error) return a.error;
     return step(get(`/wiki/api/v2/pages/${seg(page)}/labels`));
   },
@@ -138,7 +138,7 @@ const addLabel: McpTool = {
   required: ["page_id", "name"],
   routes: [["POST", "/wiki/rest/api/content/{id}/label"]],
   plan(a) {
-    const page = a.str("page_id");
+    const page = a.id("page_id");
     const name = a.str("name");
     if (a.error) return a.error;
     return step(send("POST", `/wiki/rest/api/content/${seg(page)}/label`, [{ prefix: "global", name }]));
@@ -161,7 +161,7 @@ const createPage: McpTool = {
     ["POST", "/wiki/api/v2/pages"],
   ],
   plan(a) {
-    const spaceKey = a.str("space_key");
+    const spaceKey = a.id("space_key");
     const title = a.str("title");
     const body = pageBody(a, a.str("content"));
     const parentId = a.optStr("parent_id");
@@ -204,7 +204,7 @@ const updatePage: McpTool = {
     ["PUT", "/wiki/api/v2/pages/{id}"],
   ],
   plan(a) {
-    const pageId = a.str("page_id");
+    const pageId = a.id("page_id");
     const title = a.str("title");
     const body = pageBody(a, a.str("content"));
     a.optBool("is_minor_edit");
@@ -235,7 +235,7 @@ const deletePage: McpTool = {
   required: ["page_id"],
   routes: [["DELETE", "/wiki/api/v2/pages/{id}"]],
   plan(a) {
-    const page = a.str("page_id");
+    const page = a.id("page_id");
     if (a.error) return a.error;
     return step(send("DELETE", `/wiki/api/v2/pages/${seg(page)}`));
   },
@@ -248,7 +248,7 @@ const addComment: McpTool = {
   required: ["page_id", "body"],
   routes: [["POST", "/wiki/api/v2/footer-comments"]],
   plan(a) {
-    const page = a.str("page_id");
+    const page = a.id("page_id");
     const text = a.str("body");
     if (a.error) return a.error;
     return step(

@@ -68,7 +68,7 @@ const getIssue: McpTool = {
   required: ["issue_key"],
   routes: [["GET", "/rest/api/3/issue/{issueIdOrKey}"]],
   plan(a) {
-    const key = a.str("issue_key");
+    const key = a.id("issue_key");
     const query = { fields: a.optStr("fields"), expand: a.optStr("expand") };
     if (a.error) return a.error;
     return step(get(`/rest/api/3/issue/${seg(key)}`, query));
@@ -104,7 +104,7 @@ const getProjectIssues: McpTool = {
   required: ["project_key"],
   routes: [["GET", "/rest/api/3/search/jql"]],
   plan(a) {
-    const project = a.str("project_key");
+    const project = a.id("project_key");
     const limit = a.optInt("limit", 1, 50) ?? 10;
     if (a.error) return a.error;
     const jql = `project = "${project.replace(/["\\]/g, "\\$&")}" ORDER BY created DESC`;
@@ -119,7 +119,7 @@ const getTransitions: McpTool = {
   required: ["issue_key"],
   routes: [["GET", "/rest/api/3/issue/{issueIdOrKey}/transitions"]],
   plan(a) {
-    const key = a.str("issue_key");
+    const key = a.id("issue_key");
     if (a.error) return a.error;
     return step(get(`/rest/api/3/issue/${seg(key)}/transitions`));
   },
@@ -137,8 +137,8 @@ const transitionIssue: McpTool = {
   required: ["issue_key", "transition_id"],
   routes: [["POST", "/rest/api/3/issue/{issueIdOrKey}/transitions"]],
   plan(a) {
-    const key = a.str("issue_key");
-    const transitionId = a.str("transition_id");
+    const key = a.id("issue_key");
+    const transitionId = a.id("transition_id");
     const fields = a.optJsonObject("fields");
     const comment = a.optStr("comment");
     if (a.error) return a.error;
@@ -174,7 +174,7 @@ const createIssue: McpTool = {
 
 function createFields(a: ArgReader): Array<[string, unknown]> {
   // Read in the server's parameter order, so the first missing one is reported first.
-  const project = a.str("project_key");
+  const project = a.id("project_key");
   const summary = a.str("summary");
   const issueType = a.str("issue_type");
   const components = a.optStr("components");
@@ -241,7 +241,7 @@ const updateIssue: McpTool = {
   required: ["issue_key", "fields"],
   routes: [["PUT", "/rest/api/3/issue/{issueIdOrKey}"]],
   plan(a) {
-    const key = a.str("issue_key");
+    const key = a.id("issue_key");
     const fields = a.optJsonObject("fields");
     const extra = a.optJsonObject("additional_fields");
     if (a.error) return a.error;
@@ -259,7 +259,7 @@ const deleteIssue: McpTool = {
   required: ["issue_key"],
   routes: [["DELETE", "/rest/api/3/issue/{issueIdOrKey}"]],
   plan(a) {
-    const key = a.str("issue_key");
+    const key = a.id("issue_key");
     if (a.error) return a.error;
     return step(send("DELETE", `/rest/api/3/issue/${seg(key)}`));
   },
@@ -272,7 +272,7 @@ const addComment: McpTool = {
   required: ["issue_key", "body"],
   routes: [["POST", "/rest/api/3/issue/{issueIdOrKey}/comment"]],
   plan(a) {
-    const key = a.str("issue_key");
+    const key = a.id("issue_key");
     const text = a.str("body");
     if (a.error) return a.error;
     return step(send("POST", `/rest/api/3/issue/${seg(key)}/comment`, { body: commentBody(text) }));
@@ -293,8 +293,8 @@ const createIssueLink: McpTool = {
   plan(a) {
     const body: Array<[string, unknown]> = [
       ["type", { name: a.str("link_type") }],
-      ["inwardIssue", { key: a.str("inward_issue_key") }],
-      ["outwardIssue", { key: a.str("outward_issue_key") }],
+      ["inwardIssue", { key: a.id("inward_issue_key") }],
+      ["outwardIssue", { key: a.id("outward_issue_key") }],
     ];
     const comment = a.optStr("comment");
     if (a.error) return a.error;
@@ -341,7 +341,7 @@ const getProjectIssueTypes: McpTool = {
   required: ["project_key"],
   routes: [["GET", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes"]],
   plan(a) {
-    const project = a.str("project_key");
+    const project = a.id("project_key");
     if (a.error) return a.error;
     return step(get(`/rest/api/3/issue/createmeta/${seg(project)}/issuetypes`));
   },
@@ -354,8 +354,8 @@ const getCreateFields: McpTool = {
   required: ["project_key", "issue_type_id"],
   routes: [["GET", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}"]],
   plan(a) {
-    const project = a.str("project_key");
-    const issueType = a.str("issue_type_id");
+    const project = a.id("project_key");
+    const issueType = a.id("issue_type_id");
     if (a.error) return a.error;
     return step(get(`/rest/api/3/issue/createmeta/${seg(project)}/issuetypes/${seg(issueType)}`));
   },

@@ -62,15 +62,31 @@ export class ArgReader {
     this.error ??= violation(reason);
   }
 
+  /** A required string; an empty one is passed on for the API to judge, as the server does. */
   str(name: string): string {
-    const value = this.optStr(name);
-    if (value === undefined) this.fail(`Missing required argument '${name}'.`);
-    return value ?? "";
+    const value = own(this.args, name);
+    if (value === undefined || value === null) {
+      this.fail(`Missing required argument '${name}'.`);
+      return "";
+    }
+    return this.text(name, value) ?? "";
   }
 
+  /** A required key or id (issue key, page id, ...): an empty one is a violation, as the server's patterns make it. */
+  id(name: string): string {
+    const value = this.str(name);
+    if (value.trim() === "") this.fail(`Argument '${name}' must be a non-empty key or id.`);
+    return value;
+  }
+
+  /** An optional string; null and "" mean absent. */
   optStr(name: string): string | undefined {
     const value = own(this.args, name);
     if (value === undefined || value === null || value === "") return undefined;
+    return this.text(name, value);
+  }
+
+  private text(name: string, value: unknown): string | undefined {
     if (typeof value === "string") return value;
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
     this.fail(`Argument '${name}' must be a string (got ${kindOf(value)}).`);
