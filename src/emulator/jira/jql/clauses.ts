@@ -22,7 +22,7 @@ import { displayOperand } from "./print.js";
 import { resolveEntity, resolveIssue, resolveUser, type Literal } from "./resolve.js";
 import { compileTextQuery } from "./text.js";
 import type { JqlContext, JqlIssueView } from "./types.js";
-import { analyzedText, lowerCaseLabels, type TextSource } from "./view-cache.js";
+import { isEmptyDocument, lowerCaseLabels, textDocument, type TextDocument } from "./view-cache.js";
 
 export interface ClauseEnvironment {
   context: JqlContext;
@@ -222,6 +222,11 @@ function compileUser(parts: ClauseParts): CompiledClause | null {
 
 // --- issue key / id, parent ----------------------------------------------------------------------------------
 
+/** Query keys are upper-cased once; issue views carry Jira's canonical (upper-case) keys, compared as they are. */
+function hasKey(upperKeys: ReadonlySet<string>, key: string): boolean {
+  return upperKeys.has(key);
+}
+
 function compileIssue(parts: ClauseParts): CompiledClause | null {
   const { spec, field, operator, env } = parts;
   const literals = literalsOnly(parts);
@@ -245,7 +250,7 @@ function compileIssue(parts: ClauseParts): CompiledClause | null {
     if (!reference) return null;
     if (reference.kind === "id") return { atom: rangeAtom((i) => Number(i.id), operator, Number(reference.id)) };
     const project = reference.projectKey;
-    return { atom: rangeAtom((i) => (i.projectKey.toUpperCase() === project ? i.keyNumber : null), operator, reference.number) };
+    return { atom: rangeAtom((i) => (i.projectKey === project ? i.keyNumber : null), operator, reference.number) };
   }
   const positive = isPositiveOperator(operator);
   if (spec.id === "parent") {
@@ -254,7 +259,7 @@ function compileIssue(parts: ClauseParts): CompiledClause | null {
       (i.parentKey !== null && keys.has(i.parentKey.toUpperCase())) || (i.parentId !== null && ids.has(i.parentId));
     return { atom: membershipAtom(isEmpty, has, parts.includesEmpty, positive) };
   }
-  const has: Predicate = ids.size === 0 ? (i) => keys.has(i.key.toUpperCase()) : (i) => keys.has(i.key.toUpperCase()) || ids.has(i.id);
+  const has: Predicate = ids.size === 0 ? (i) => hasKey(keys, i.key) : (i) => hasKey(keys, i.key) || ids.has(i.id);
   const atom = membershipAtom(NEVER, has, false, positive);
   return positive && ids.size === 0 ? { atom, narrowing: { issueKeys: [...keys] } } : { atom };
 }
@@ -272,18 +277,18 @@ function compileLabels(parts: ClauseParts): CompiledClause | null {
 
 // --- summary, description, environment, comment, text ---------------------------------------------------------
 
-const TEXT_SOURCES: Partial<Record<FieldId, readonly TextSource[]>> = {
-  summary: ["summary"],
-  description: ["description"],
-  environment: ["environment"],
-  comment: ["comment"],
-  text: ["summary", "description", "environment", "comment"],
+const TEXT_DOCUMENTS: Partial<Record<FieldId, TextDocument>> = {
+  summary: "summary",
+  description: "description",
+  environment: "environment",
+  comment: "comment",
+  text: "text",
 };
 
 function compileText(parts: ClauseParts): CompiledClause | null {
   const { spec, field, operator, env } = parts;
-  const sources = TEXT_SOURCES[spec.id] as readonly TextSource[];
-  const isEmpty: Predicate = (i) => sources.every((s) => analyzedText(i, s).empty);
+  const document = TEXT_DOCUMENTS[spec.id] as TextDocument;
+  const isEmpty: Predicate = (i) => isEmptyDocument(textDocument(i, document));
   if (operator === "is" || operator === "is not" || parts.includesEmpty) {
     // `description is EMPTY`, and `description ~ EMPTY` which Jira treats the same way.
     return { atom: membershipAtom(isEmpty, NEVER, true, operator === "is" || operator === "~") };
@@ -303,12 +308,12 @@ function compileText(parts: ClauseParts): CompiledClause | null {
     else env.report(semantic.textBadStart(field, item.value, query.error.badStart));
     return null;
   }
-  const matches: Predicate =
-    sources.length === 1
-      ? (i) => query.matches([analyzedText(i, sources[0] as TextSource)])
-      : (i) => query.matches(sources.map((s) => analyzedText(i, s)));
-  const contains = matches;
-  const lacks: Predicate = (i) => !isEmpty(i) && !matches(i);
+  const matches = query.matches;
+  const contains: Predicate = (i) => matches(textDocument(i, document));
+  const lacks: Predicate = (i) => {
+    const doc = textDocument(i, document);
+    return !isEmptyDocument(doc) && !matches(doc);
+  };
   return { atom: operator === "~" ? { pos: contains, neg: lacks } : { pos: lacks, neg: contains } };
 }
 

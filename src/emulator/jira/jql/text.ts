@@ -13,13 +13,18 @@ const STOP_WORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+function endsWithAny(word: string, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) if (word.endsWith(suffix)) return true;
+  return false;
+}
+
 /** Light, symmetric stemming: plurals, -ed, -ing and a final e, so "updates", "updated", "updating" and "update" meet. */
-export function stem(word: string): string {
+function computeStem(word: string): string {
   if (word.length <= 3) return word;
   let w = word;
   if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (endsWithAny(w, ["sses", "xes", "ches", "shes", "zes"])) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !endsWithAny(w, ["ss", "us", "is"])) w = w.slice(0, -1);
   let suffixRemoved = false;
   if (w.endsWith("ing") && w.length > 5) {
     w = w.slice(0, -3);
@@ -28,33 +33,78 @@ export function stem(word: string): string {
     w = w.slice(0, -2);
     suffixRemoved = true;
   }
-  if (suffixRemoved && w.length > 2 && w[w.length - 1] === w[w.length - 2] && !"lsz".includes(w[w.length - 1] as string))
-    w = w.slice(0, -1);
+  const last = w[w.length - 1] as string;
+  if (suffixRemoved && w.length > 2 && last === w[w.length - 2] && !"lsz".includes(last)) w = w.slice(0, -1);
   if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
   return w;
 }
 
-/** One analysed field. */
+/**
+ * The lexicon interns every word seen, with its stem: issue text repeats the same words endlessly, and sharing one
+ * string per word keeps analysed documents small (and cheap for the garbage collector) and lookups mostly pointer
+ * compares. Bounded and pure, so determinism is unaffected when it is cleared.
+ */
+interface LexiconEntry {
+  word: string;
+  stem: string;
+  stopWord: boolean;
+}
+
+const lexicon = new Map<string, LexiconEntry>();
+const internedStems = new Map<string, string>();
+const MAX_LEXICON = 100_000;
+
+function lexiconEntry(word: string): LexiconEntry {
+  let entry = lexicon.get(word);
+  if (entry === undefined) {
+    if (lexicon.size >= MAX_LEXICON) {
+      lexicon.clear();
+      internedStems.clear();
+    }
+    const computed = computeStem(word);
+    let interned = internedStems.get(computed);
+    if (interned === undefined) {
+      interned = computed;
+      internedStems.set(computed, computed);
+    }
+    entry = { word, stem: interned, stopWord: STOP_WORDS.has(word) };
+    lexicon.set(word, entry);
+  }
+  return entry;
+}
+
+export function stem(word: string): string {
+  return lexiconEntry(word).stem;
+}
+
+/** One analysed field: plain arrays, no per-document Sets (stems are interned by `stem`, so lookups mostly compare pointers). */
 export interface AnalyzedText {
   /** Lower-cased words in order, stop words included (for wildcards). */
-  words: string[];
-  /** Stems in order, stop words removed (for phrases). */
-  stems: string[];
-  stemSet: Set<string>;
+  words: readonly string[];
+  /** Stems in order, stop words removed (for terms and phrases). */
+  stems: readonly string[];
   empty: boolean;
 }
 
 export function analyze(text: string): AnalyzedText {
-  const words = text.toLowerCase().match(WORD) ?? [];
+  const words: string[] = [];
   const stems: string[] = [];
-  for (const w of words) if (!STOP_WORDS.has(w)) stems.push(stem(w));
-  return { words, stems, stemSet: new Set(stems), empty: text.trim() === "" };
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const entry = lexiconEntry(match[0]);
+    words.push(entry.word);
+    if (!entry.stopWord) stems.push(entry.stem);
+  }
+  return { words, stems, empty: text.trim() === "" };
 }
 
 /** Analyses a query fragment into stems (stop words removed). */
 function queryStems(text: string): string[] {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  return words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+  const stems: string[] = [];
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const entry = lexiconEntry(match[0]);
+    if (!entry.stopWord) stems.push(entry.stem);
+  }
+  return stems;
 }
 
 /** Glob match with `*` (any run) and `?` (one character); greedy two-pointer, linear-ish, no regex. */
@@ -81,30 +131,39 @@ function globMatch(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
-type Matcher = (doc: AnalyzedText) => boolean;
+/** Tests a document made of one or more fields (`text` is four); a phrase must sit within one field. */
+type Matcher = (doc: readonly AnalyzedText[]) => boolean;
 
-function termMatcher(stems: string[]): Matcher {
-  if (stems.length === 1) {
-    const only = stems[0] as string;
-    return (doc) => doc.stemSet.has(only);
+function hasPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function termMatcher(phrase: string[]): Matcher {
+  if (phrase.length === 1) {
+    const only = phrase[0] as string;
+    return (doc) => {
+      for (const field of doc) if (field.stems.includes(only)) return true;
+      return false;
+    };
   }
   return (doc) => {
-    const s = doc.stems;
-    outer: for (let i = 0; i + stems.length <= s.length; i++) {
-      for (let k = 0; k < stems.length; k++) if (s[i + k] !== stems[k]) continue outer;
-      return true;
-    }
+    for (const field of doc) if (hasPhrase(field.stems, phrase)) return true;
     return false;
   };
 }
 
 function wildcardMatcher(pattern: string): Matcher {
-  const star = pattern.indexOf("*");
-  if (star === pattern.length - 1 && !pattern.includes("?")) {
-    const prefix = pattern.slice(0, -1);
-    return (doc) => doc.words.some((w) => w.startsWith(prefix));
-  }
-  return (doc) => doc.words.some((w) => globMatch(pattern, w));
+  const prefix = pattern.slice(0, -1);
+  const prefixOnly = pattern.indexOf("*") === pattern.length - 1 && !pattern.includes("?");
+  const test: (word: string) => boolean = prefixOnly ? (w) => w.startsWith(prefix) : (w) => globMatch(pattern, w);
+  return (doc) => {
+    for (const field of doc) for (const word of field.words) if (test(word)) return true;
+    return false;
+  };
 }
 
 interface TextClause {
@@ -112,8 +171,19 @@ interface TextClause {
   matches: Matcher;
 }
 
-export type TextQuery =
-  { ok: true; matches: (docs: readonly AnalyzedText[]) => boolean } | { ok: false; error: "empty" | "unparsable" | { badStart: string } };
+export type TextQuery = { ok: true; matches: Matcher } | { ok: false; error: "empty" | "unparsable" | { badStart: string } };
+
+/** A group matches when all its required clauses match and none of its prohibited ones do. */
+function groupMatcher(clauses: readonly TextClause[]): Matcher {
+  const required = clauses.filter((c) => !c.prohibited).map((c) => c.matches);
+  const prohibited = clauses.filter((c) => c.prohibited).map((c) => c.matches);
+  if (required.length === 1 && prohibited.length === 0) return required[0] as Matcher;
+  return (doc) => {
+    for (const m of required) if (!m(doc)) return false;
+    for (const m of prohibited) if (m(doc)) return false;
+    return true;
+  };
+}
 
 type RawToken = { kind: "term" | "phrase"; text: string; modifier: "" | "+" | "-" } | { kind: "op"; op: "AND" | "OR" | "NOT" };
 
@@ -192,9 +262,9 @@ export function compileTextQuery(query: string): TextQuery {
     if (matcher) (groups[groups.length - 1] as TextClause[]).push({ prohibited, matches: matcher });
   }
   if (previousWasOperator && tokens.length > 0) return { ok: false, error: "unparsable" };
-  const usable = groups.filter((g) => g.some((c) => !c.prohibited));
-  return {
-    ok: true,
-    matches: (docs) => usable.some((group) => group.every((clause) => docs.some((d) => clause.matches(d)) !== clause.prohibited)),
-  };
+  // A group of only prohibited terms matches nothing (as a purely negative Lucene query does).
+  const matchers = groups.filter((g) => g.some((c) => !c.prohibited)).map(groupMatcher);
+  if (matchers.length === 0) return { ok: true, matches: () => false };
+  if (matchers.length === 1) return { ok: true, matches: matchers[0] as Matcher };
+  return { ok: true, matches: (doc) => matchers.some((m) => m(doc)) };
 }
