@@ -67,7 +67,8 @@ function search(site: Site, caller: User, input: SearchInput): EmuResponse {
   const compiled = compileBounded(site, caller, input.jql);
   if (!compiled.ok) return compiled.response;
   let offset = 0;
-  if (input.nextPageToken !== undefined) {
+  // An empty token is the first page, as clients send `nextPageToken=` before they have one.
+  if (input.nextPageToken !== undefined && input.nextPageToken !== "") {
     const decoded = decodePageToken(input.nextPageToken, input.jql);
     if (decoded === undefined) return jiraError(400, ["The provided next page token is invalid or expired."]);
     offset = decoded;
