@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { PolicyError } from "../../src/policy/errors.js";
 import { OpenAIPolicy, type OpenAIPolicyOptions, type RetryEvent } from "../../src/policy/openai/openai-policy.js";
 import type { Message, ToolSpec } from "../../src/policy/types.js";
-import { chatCompletion, errorBody, OpenAIWireServer, type Responder } from "./support/openai-wire-server.js";
+import { chatCompletion, errorBody, OpenAIWireServer, type Responder, type ScriptedReply } from "./support/openai-wire-server.js";
 
 const tools: ToolSpec[] = [
   {
@@ -188,7 +188,7 @@ test("429 with Retry-After (seconds) and retry-after-ms is retried after exactly
   const { waits, sleep } = recordingSleep();
   const events: RetryEvent[] = [];
   await withServer(
-    (_request, index) => {
+    (_request, index): ScriptedReply => {
       if (index === 0) return { status: 429, headers: { "retry-after": "2" }, body: errorBody("Rate limit reached", "rate_limit_error") };
       if (index === 1)
         return { status: 429, headers: { "retry-after-ms": "350" }, body: errorBody("Rate limit reached", "rate_limit_error") };
