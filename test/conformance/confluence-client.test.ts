@@ -31,7 +31,7 @@ after(async () => {
 });
 
 function request<T = Json>(method: string, url: string, options: { params?: Json; data?: unknown } = {}): Promise<T> {
-  return v2.sendRequest<T>({ method, url, ...options });
+  return v2.sendRequest<T>({ method, url, ...options }, undefined as never);
 }
 
 /** The client rethrows the response body of a failed call. */
@@ -162,6 +162,6 @@ test("the client without valid credentials gets 401", async () => {
     apiPrefix: "/wiki/api/v2",
     authentication: { basic: { email: "admin@example.com", apiToken: "wrong" } },
   });
-  const denied = await failure(anonymous.sendRequest({ method: "GET", url: "/spaces" }));
+  const denied = await failure(anonymous.sendRequest({ method: "GET", url: "/spaces" }, undefined as never));
   assert.equal((denied["errors"] as Json[])[0]!["status"], 401);
 });
