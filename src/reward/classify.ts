@@ -21,6 +21,7 @@ export function classifyFailure(r: Replayed): FailureLabel {
 
 function classifyBadRequest(r: Replayed): FailureLabel {
   const schema = r.operation?.body;
+  if (schema && r.request.body === undefined && (r.operation?.bodyRequired ?? true)) return "missing_required_field";
   if (schema && r.request.body !== undefined) {
     const checked = validateBody(schema, r.request.body);
     if (!checked.ok) return checked.errors.some((e) => e.keyword === "required") ? "missing_required_field" : "schema_violation";

@@ -10,6 +10,8 @@ const MAX_DEPTH = 32;
 /** Dotted paths of undeclared properties in `value` under `schema` (empty when none). */
 export function inventedFields(schema: JsonSchema | undefined, value: unknown, path = "body", depth = 0): string[] {
   if (!schema || depth > MAX_DEPTH || value === null || typeof value !== "object") return [];
+  const branch = branchFor(schema, value);
+  if (branch) return inventedFields(branch, value, path, depth + 1);
   if (Array.isArray(value)) {
     const items = schema["items"];
     if (!isSchema(items)) return [];
@@ -25,6 +27,15 @@ export function inventedFields(schema: JsonSchema | undefined, value: unknown, p
     else if (!extraAllowed && !matchesPattern(schema, key)) out.push(`${path}.${key}`);
   }
   return out;
+}
+
+/** For `anyOf`/`oneOf` schemas: the one branch of the value's kind (array or object), when exactly one fits. */
+function branchFor(schema: JsonSchema, value: object): JsonSchema | undefined {
+  const branches = [schema["anyOf"], schema["oneOf"]].flatMap((b) => (Array.isArray(b) ? b.filter(isSchema) : []));
+  if (branches.length === 0 || schema["properties"] !== undefined) return undefined;
+  const kind = Array.isArray(value) ? "array" : "object";
+  const fitting = branches.filter((b) => b["type"] === kind || (kind === "object" && b["type"] === undefined && isSchema(b["properties"])));
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 function isSchema(value: unknown): value is JsonSchema {

@@ -2,9 +2,11 @@
 import { jiraCreateIssue } from "./jira-create-issue/index.js";
 import { jiraTransitionIssue } from "./jira-transition-issue/index.js";
 import { confluenceCreatePage } from "./confluence-create-page/index.js";
+import { readThenWrite } from "./read-then-write/index.js";
+import { labels } from "./labels/index.js";
 import { parseTaskId, type Scenario, type Task, type TaskRef } from "./types.js";
 
-export const SCENARIOS: readonly Scenario[] = [jiraCreateIssue, jiraTransitionIssue, confluenceCreatePage];
+export const SCENARIOS: readonly Scenario[] = [jiraCreateIssue, jiraTransitionIssue, confluenceCreatePage, readThenWrite, labels];
 
 const byName = new Map(SCENARIOS.map((s) => [s.name, s]));
 

@@ -40,7 +40,11 @@ const perturbations: Record<PerturbationLabel, Perturb> = {
     if (write === undefined) return undefined;
     if (isTransition(task.plan[write]!.operation)) {
       const planned = task.plan[write]!;
-      const alternative = anotherTransition(resolveStep(planned, () => undefined), stateBefore(task, write), "different");
+      const alternative = anotherTransition(
+        resolveStep(planned, () => undefined),
+        stateBefore(task, write),
+        "different",
+      );
       if (alternative.body === undefined || JSON.stringify(alternative.body) === JSON.stringify(planned.body)) return undefined;
       return editStep(script, write, (step, shadow) => anotherTransition(step, shadow, "different"));
     }
