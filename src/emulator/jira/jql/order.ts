@@ -56,9 +56,16 @@ function positionIn(order: ReadonlyMap<string, number>): (id: string | null) => 
   return (id) => (id === null ? null : (order.get(id) ?? Number.MAX_SAFE_INTEGER));
 }
 
+/** Orders users by display name (case-insensitive), falling back to the account id for unknown users. */
+function byUser(read: (issue: JqlIssueView) => string | null, index: ContextIndex): Comparator {
+  const names = index.users.displayNameById;
+  return byReading((i) => {
+    const accountId = read(i);
+    return accountId === null ? null : (names.get(accountId) ?? accountId).toLowerCase();
+  }, compareStrings);
+}
+
 function fieldComparator(id: FieldId, index: ContextIndex): Comparator {
-  const displayName = (accountId: string | null): string | null =>
-    accountId === null ? null : (index.users.displayNameById.get(accountId) ?? accountId).toLowerCase();
   switch (id) {
     case "project":
       return (a, b) =>
@@ -76,11 +83,11 @@ function fieldComparator(id: FieldId, index: ContextIndex): Comparator {
     case "statusCategory":
       return byReading((i) => CATEGORY_ORDER.get(i.statusCategoryKey) ?? 0, compareNumbers);
     case "assignee":
-      return byReading((i) => displayName(i.assigneeAccountId), compareStrings);
+      return byUser((i) => i.assigneeAccountId, index);
     case "reporter":
-      return byReading((i) => displayName(i.reporterAccountId), compareStrings);
+      return byUser((i) => i.reporterAccountId, index);
     case "creator":
-      return byReading((i) => displayName(i.creatorAccountId), compareStrings);
+      return byUser((i) => i.creatorAccountId, index);
     case "priority": {
       // Most important first in the site's list; ascending order runs from least to most important.
       const position = positionIn(index.priorities.order);
