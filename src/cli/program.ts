@@ -21,9 +21,21 @@ export function buildCli(): Command {
     .option("--seed <n>", "world seed", integer, 1)
     .option("--admin-token <token>", "API token of admin@example.com", DEFAULT_ADMIN_TOKEN)
     .option("-q, --quiet", "do not log one line per request", false)
-    .action(async (opts: { host: string; port: number; seed: number; adminToken: string; quiet: boolean }) => {
-      await serve(opts);
-    });
+    .option("--session-ttl <seconds>", "drop sessions idle for this long", integer, 900)
+    .option("--max-sessions <n>", "most live sessions before POST /sessions answers 429", integer, 20000)
+    .action(
+      async (opts: {
+        host: string;
+        port: number;
+        seed: number;
+        adminToken: string;
+        quiet: boolean;
+        sessionTtl: number;
+        maxSessions: number;
+      }) => {
+        await serve(opts);
+      },
+    );
 
   const trace = program.command("trace").description("inspect episode traces (JSONL)");
   trace
