@@ -6,7 +6,9 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { EmbeddedPolicy, type EmbeddedPolicyOptions } from "../../src/policy/embedded/embedded-policy.js";
+import { sharedLlama } from "../../src/policy/embedded/llama-runtime.js";
 import { INSTALL_HINT, locateModel } from "../../src/policy/embedded/model-locator.js";
+import { toolCallGrammar } from "../../src/policy/embedded/tool-call-grammar.js";
 import { renderPrompt } from "../../src/policy/prompt/chat-template.js";
 import type { AssistantTurn, Message, PolicyRequest, ToolSpec } from "../../src/policy/types.js";
 
@@ -90,6 +92,22 @@ test("a seeded request repeats exactly, also while another episode generates on 
   assert.equal(again?.raw, firstTurn.raw);
   assert.deepEqual(again?.usage, firstTurn.usage);
   assert.notEqual(otherTurn?.raw, firstTurn.raw);
+});
+
+test("llama.cpp accepts both tool-call grammars, also for tool names that need escaping", async () => {
+  const llama = await sharedLlama();
+  for (const grammar of [toolCallGrammar(["a", 'we"ird\\name']), toolCallGrammar(["a"], { requireToolCall: true })]) {
+    await llama.createGrammar({ grammar });
+  }
+  await assert.rejects(llama.createGrammar({ grammar: "root ::= undefined_rule" }));
+});
+
+test("constrainToolCalls leaves a prose answer untouched: the same seeded reply as without the grammar", { skip }, async () => {
+  assert.ok(firstTurn, "needs the first test's reply");
+  const constrained = await policy({ constrainToolCalls: true });
+  const turn = await constrained.next(request);
+  if (/^[^<\s]/.test(firstTurn.raw ?? "")) assert.equal(turn.raw, firstTurn.raw);
+  else assert.match(turn.raw ?? "", /^(?:[^<\s]|<tool_call>\n\{"name": ")/);
 });
 
 test("with toolChoice required the grammar makes the reply well-formed calls to offered tools", { skip }, async () => {
