@@ -80,6 +80,15 @@ describe("EMPTY where the field has no empty state, and operator usage", () => {
   ]);
 });
 
+describe("fields this site never sets", () => {
+  table([
+    ['fixVersion = "1.0"', "The value '1.0' does not exist for the field 'fixVersion'."],
+    ["component = 10000", "A value with ID '10000' does not exist for the field 'component'."],
+    ["component ~ x", "The operator '~' is not supported by the 'component' field."],
+    ["affectedVersion > 2.0", "The value '2.0' does not exist for the field 'affectedVersion'."],
+  ]);
+});
+
 describe("dates", () => {
   table([
     ["created > yesterday", `Date value 'yesterday' for field 'created' is invalid. ${DATE_FORMATS}`],
@@ -125,6 +134,12 @@ describe("functions", () => {
       'created > startOfDay("invalid")',
       "Duration for function 'startOfDay' should have the format (+/-)n(yMwdm), e.g -1M for 1 month earlier.",
     ],
+  ]);
+  table([
+    ["issuetype = subTaskIssueTypes()", "Operator '=' does not support the list value 'subTaskIssueTypes()' for field 'issuetype'."],
+    ["status in subTaskIssueTypes()", "A value provided by the function 'subTaskIssueTypes' is invalid for the field 'status'."],
+    ["issuetype in standardIssueTypes(x)", "Function 'standardIssueTypes' expected '0' arguments but received '1'."],
+    ["issuetype in (Bug, currentUser())", "A value provided by the function 'currentUser' is invalid for the field 'issuetype'."],
   ]);
   test("function names are case-insensitive", () => {
     assert.deepEqual(matching("assignee = CURRENTUSER() AND created > STARTOFDAY()"), ["OPS-3"]);

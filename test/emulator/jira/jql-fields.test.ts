@@ -57,6 +57,38 @@ describe("issuetype / type: name or id", () => {
   ]);
 });
 
+describe("issue-type list functions", () => {
+  const subtasks = ["ENG-3", "OPS-3"];
+  table([
+    ["issuetype in subTaskIssueTypes()", subtasks],
+    ["type in standardIssueTypes()", without(...subtasks)],
+    ["issuetype not in subtaskissuetypes()", without(...subtasks)],
+    ["issuetype in (Bug, subTaskIssueTypes())", ["ENG-1", "OPS-2", ...subtasks]],
+  ]);
+  test("the context's subtask flag wins over the name", () => {
+    const context = makeContext({
+      issueTypes: [
+        { id: "10001", name: "Bug", subtask: false },
+        { id: "10002", name: "Task", subtask: true },
+        { id: "10003", name: "Story", subtask: false },
+        { id: "10004", name: "Sub-task", subtask: false },
+      ],
+    });
+    assert.deepEqual(matching("issuetype in subTaskIssueTypes()", context), ["ENG-2", "OPS-1"]);
+  });
+});
+
+describe("fixVersion, affectedVersion, component: known to Jira, never set on this site", () => {
+  table([
+    ["fixVersion is EMPTY", ALL],
+    ["fixVersion is not EMPTY", []],
+    ["affectedVersion = EMPTY", ALL],
+    ["component in (EMPTY)", ALL],
+    ["component != EMPTY", []],
+    ["project = ENG AND fixversion is empty", ENG],
+  ]);
+});
+
 describe("status and statusCategory", () => {
   table([
     ['status = "In Progress"', ["ENG-2", "OPS-3"]],

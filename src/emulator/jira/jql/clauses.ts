@@ -16,7 +16,7 @@ import {
 import type { ContextIndex } from "./context-index.js";
 import { dayNumberOfInstant, dayNumberOfIsoDate, parseDateLiteral } from "./dates.js";
 import { lookupField, type FieldId, type FieldSpec } from "./fields.js";
-import { evaluateFunction, type FunctionEnvironment } from "./functions.js";
+import { evaluateFunction, isListFunction, type FunctionEnvironment } from "./functions.js";
 import { semantic } from "./messages.js";
 import { displayOperand } from "./print.js";
 import { resolveEntity, resolveIssue, resolveUser, type Literal } from "./resolve.js";
@@ -67,9 +67,10 @@ function isOrdering(operator: JqlOperator): operator is Ordering {
 /** Jira's operator-usage rules, checked before anything field-specific. */
 function operatorUsageError(field: string, operator: JqlOperator, operand: JqlOperand): string | null {
   const listOperator = operator === "in" || operator === "not in";
+  const listOperand = operand.kind === "list" || (operand.kind === "function" && isListFunction(operand.name));
   if (operand.kind === "empty" && (listOperator || isOrdering(operator))) return semantic.emptyOperandNotSupported(field, operator);
-  if (listOperator && operand.kind !== "list") return semantic.listRequired(field, operator, displayOperand(operand));
-  if (!listOperator && operand.kind === "list") return semantic.listNotSupported(field, operator, displayOperand(operand));
+  if (listOperator && !listOperand) return semantic.listRequired(field, operator, displayOperand(operand));
+  if (!listOperator && listOperand) return semantic.listNotSupported(field, operator, displayOperand(operand));
   if ((operator === "is" || operator === "is not") && operand.kind !== "empty") return semantic.isRequiresEmpty(field, operator);
   return null;
 }
@@ -114,6 +115,8 @@ export function compileClause(
       return compileText(parts);
     case "date":
       return compileDate(parts);
+    case "unset":
+      return compileUnset(parts);
   }
 }
 
@@ -124,8 +127,8 @@ function literalsOnly(parts: ClauseParts): Literal[] | null {
   for (const item of parts.items) {
     if (item.kind === "value") literals.push(item);
     else if (item.kind === "function") {
-      const result = evaluateFunction(item.name, item.args, parts.field, parts.spec.kind, parts.env.functions);
-      // Every function this engine knows returns a user or a date, which this field cannot take.
+      const result = evaluateFunction(item.name, item.args, parts.field, "other", parts.env.functions);
+      // Only reached for functions that fit no field of this kind (a result here would be a bug): report, never match.
       parts.env.report(result.ok ? semantic.functionNotForField(item.name, parts.field) : result.message);
       failed = true;
     }
@@ -144,13 +147,33 @@ const ENTITY_GETTERS: Partial<Record<FieldId, (issue: JqlIssueView) => string | 
   resolution: (i) => i.resolutionId,
 };
 
+/** Issue-type ids from `standardIssueTypes()` / `subTaskIssueTypes()` items; other functions are reported. */
+function issueTypeFunctionIds(parts: ClauseParts, into: Set<string>): boolean {
+  let ok = true;
+  for (const item of parts.items) {
+    if (item.kind !== "function") continue;
+    const result = evaluateFunction(item.name, item.args, parts.field, "issueType", parts.env.functions);
+    if (result.ok && result.value.kind === "issueTypes") for (const id of result.value.ids) into.add(id);
+    else {
+      parts.env.report(result.ok ? semantic.functionNotForField(item.name, parts.field) : result.message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 function compileEntity(parts: ClauseParts): CompiledClause | null {
   const { spec, field, operator, env } = parts;
   const get = ENTITY_GETTERS[spec.id] as (issue: JqlIssueView) => string | null;
-  const literals = literalsOnly(parts);
+  const ids = new Set<string>();
+  const literals =
+    spec.id === "issuetype"
+      ? issueTypeFunctionIds(parts, ids)
+        ? parts.items.filter((i) => i.kind === "value")
+        : null
+      : literalsOnly(parts);
   if (!literals) return null;
   let includesEmpty = parts.includesEmpty;
-  const ids = new Set<string>();
   let failed = false;
   for (const literal of literals) {
     if (spec.id === "resolution" && literal.value.toLowerCase() === "unresolved") {
@@ -296,7 +319,7 @@ function compileText(parts: ClauseParts): CompiledClause | null {
   const item = parts.items[0];
   if (!item || item.kind !== "value") {
     if (item?.kind === "function") {
-      const result = evaluateFunction(item.name, item.args, field, "text", env.functions);
+      const result = evaluateFunction(item.name, item.args, field, "other", env.functions);
       env.report(result.ok ? semantic.functionNotForField(item.name, field) : result.message);
     }
     return null;
@@ -360,4 +383,16 @@ function compileDate(parts: ClauseParts): CompiledClause | null {
   const isEmpty: Predicate = (i) => get(i) === null;
   const has: Predicate = (i) => wanted.has(get(i) as number);
   return { atom: membershipAtom(isEmpty, has, parts.includesEmpty, isPositiveOperator(operator)) };
+}
+
+// --- fixVersion, affectedVersion, component: present in every Jira, never set on this site -------------------------
+
+function compileUnset(parts: ClauseParts): CompiledClause | null {
+  const literals = literalsOnly(parts);
+  if (!literals) return null;
+  for (const literal of literals) {
+    parts.env.report(literal.numeric ? semantic.unknownId(parts.field, literal.value) : semantic.unknownValue(parts.field, literal.value));
+  }
+  if (literals.length > 0) return null;
+  return { atom: membershipAtom(() => true, NEVER, parts.includesEmpty, isPositiveOperator(parts.operator)) };
 }

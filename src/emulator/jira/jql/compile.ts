@@ -92,7 +92,7 @@ export function compileQuery(query: JqlQuery, context: JqlContext): JqlResult {
   const env: ClauseEnvironment = {
     context,
     index: indexContext(context),
-    functions: { now: context.now, timeZone: context.timeZone, currentAccountId: context.currentAccountId },
+    functions: { now: context.now, timeZone: context.timeZone, currentAccountId: context.currentAccountId, issueTypes: context.issueTypes },
     report,
   };
   const compiled = query.where ? compileTree(query.where, env) : null;

@@ -25,9 +25,13 @@ export type FieldId =
   | "updated"
   | "resolutiondate"
   | "duedate"
-  | "parent";
+  | "parent"
+  | "fixVersion"
+  | "affectedVersion"
+  | "component";
 
-export type FieldKind = "entity" | "user" | "issue" | "labels" | "text" | "date";
+/** `unset`: fields every Jira site has but this emulated site never fills (no versions or components exist). */
+export type FieldKind = "entity" | "user" | "issue" | "labels" | "text" | "date" | "unset";
 
 export interface FieldSpec {
   id: FieldId;
@@ -84,6 +88,9 @@ const SPECS: readonly FieldSpec[] = [
   spec("resolutiondate", "date", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true, direction: "desc" }),
   spec("duedate", "date", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true }),
   spec("parent", "issue", [...EQUALITY, ...EMPTINESS], { empty: true }),
+  spec("fixVersion", "unset", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true }),
+  spec("affectedVersion", "unset", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true }),
+  spec("component", "unset", [...EQUALITY, ...EMPTINESS], { empty: true }),
 ];
 
 const ALIASES: ReadonlyArray<[string, FieldId]> = [
@@ -116,6 +123,9 @@ const ALIASES: ReadonlyArray<[string, FieldId]> = [
   ["due", "duedate"],
   ["duedate", "duedate"],
   ["parent", "parent"],
+  ["fixversion", "fixVersion"],
+  ["affectedversion", "affectedVersion"],
+  ["component", "component"],
 ];
 
 const BY_ID = new Map<FieldId, FieldSpec>(SPECS.map((s) => [s.id, s]));

@@ -61,7 +61,11 @@ export interface JqlContext {
   users: readonly JqlUser[];
   /** Known values, so that `status = Nope` gives Jira's 400 "The value 'Nope' does not exist for the field 'status'." */
   projects: ReadonlyArray<{ id: string; key: string; name: string }>;
-  issueTypes: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * `subtask` (optional) marks sub-task types, for `subTaskIssueTypes()` / `standardIssueTypes()`; when absent the
+   * engine guesses from the name ("Sub-task", "Subtask").
+   */
+  issueTypes: ReadonlyArray<{ id: string; name: string; subtask?: boolean }>;
   statuses: ReadonlyArray<{ id: string; name: string; categoryKey: string; categoryName: string }>;
   priorities: ReadonlyArray<{ id: string; name: string }>;
   resolutions: ReadonlyArray<{ id: string; name: string }>;
