@@ -135,11 +135,11 @@ export const getFooterCommentById: Operation = {
   query: S.query({
     "body-format": S.bodyFormatSingle,
     version: { type: "integer", minimum: 1, description: "Version number to return (comments written here have one)." },
-    "include-properties": { type: "boolean", default: false, description: "Include content properties." },
-    "include-operations": { type: "boolean", default: false, description: "Include permitted operations." },
-    "include-likes": { type: "boolean", default: false, description: "Include likes." },
-    "include-versions": { type: "boolean", default: false, description: "Include versions." },
-    "include-version": { type: "boolean", default: true, description: "Include the current version." },
+    "include-properties": { type: "boolean", description: "Include content properties." },
+    "include-operations": { type: "boolean", description: "Include permitted operations." },
+    "include-likes": { type: "boolean", description: "Include likes." },
+    "include-versions": { type: "boolean", description: "Include versions." },
+    "include-version": { type: "boolean", description: "Include the current version (default true)." },
   }),
   mutates: false,
   run(ctx) {

@@ -16,7 +16,7 @@ const descriptionFormat = {
   description: "Include the space description in this format.",
 };
 
-const includeIcon = { type: "boolean", default: false, description: "Include the space icon." };
+const includeIcon = { type: "boolean", description: "Include the space icon." };
 
 function spaceView(args: OperationContext["args"]): SpaceView {
   const format = argString(args, "description-format");
@@ -110,11 +110,11 @@ export const getSpaceById: Operation = {
   query: S.query({
     "description-format": descriptionFormat,
     "include-icon": includeIcon,
-    "include-operations": { type: "boolean", default: false, description: "Include the operations the caller may perform." },
-    "include-properties": { type: "boolean", default: false, description: "Include space properties." },
-    "include-permissions": { type: "boolean", default: false, description: "Include space permission assignments." },
-    "include-role-assignments": { type: "boolean", default: false, description: "Include role assignments." },
-    "include-labels": { type: "boolean", default: false, description: "Include space labels." },
+    "include-operations": { type: "boolean", description: "Include the operations the caller may perform." },
+    "include-properties": { type: "boolean", description: "Include space properties." },
+    "include-permissions": { type: "boolean", description: "Include space permission assignments." },
+    "include-role-assignments": { type: "boolean", description: "Include role assignments." },
+    "include-labels": { type: "boolean", description: "Include space labels." },
   }),
   mutates: false,
   run(ctx): EmuResponse {

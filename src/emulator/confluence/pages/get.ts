@@ -13,7 +13,10 @@ import { versionKey, type PageStatus, type SpaceRecord } from "../state.js";
 import { labelsOf } from "../store/labels.js";
 import { ANY_STATUS, findPage } from "./common.js";
 
-const include = (what: string, byDefault = false) => ({ type: "boolean", default: byDefault, description: `Include ${what}.` });
+const include = (what: string, byDefault = false) => ({
+  type: "boolean",
+  description: `Include ${what}${byDefault ? " (default true)" : ""}.`,
+});
 
 export const getPageById: Operation = {
   id: "confluence.getPageById",

@@ -14,8 +14,44 @@ export interface PageView {
   version?: PageVersionRecord;
 }
 
+/** Version JSON; the timestamp string is cached per (immutable) version record. */
 export function renderVersion(v: VersionMeta): Record<string, unknown> {
-  return { createdAt: iso(v.createdAt), message: v.message, number: v.number, minorEdit: v.minorEdit, authorId: v.authorId };
+  return { createdAt: cachedIso(v), message: v.message, number: v.number, minorEdit: v.minorEdit, authorId: v.authorId };
+}
+
+const versionTimes = new WeakMap<VersionMeta, string>();
+
+function cachedIso(v: VersionMeta): string {
+  let at = versionTimes.get(v);
+  if (at === undefined) {
+    at = iso(v.createdAt);
+    versionTimes.set(v, at);
+  }
+  return at;
+}
+
+/** The derived strings of a page record (records are immutable and never change space, so they cache). */
+interface PageStrings {
+  createdAt: string;
+  webui: string;
+  edituiv2: string;
+  tinyui: string;
+}
+
+const pageStrings = new WeakMap<PageRecord, PageStrings>();
+
+function stringsOf(page: PageRecord, spaceKey: string): PageStrings {
+  let strings = pageStrings.get(page);
+  if (strings === undefined) {
+    strings = {
+      createdAt: iso(page.createdAt),
+      webui: pageWebUi(spaceKey, page),
+      edituiv2: `/spaces/${encodeURIComponent(spaceKey)}/pages/edit-v2/${page.id}`,
+      tinyui: tinyUi(page.id),
+    };
+    pageStrings.set(page, strings);
+  }
+  return strings;
 }
 
 export function viewContext(site: Site, space: SpaceRecord): () => ViewContext {
@@ -26,6 +62,7 @@ export function renderPage(site: Site, page: PageRecord, space: SpaceRecord, vie
   const saved = view.version;
   const isHistorical = saved !== undefined && saved.version.number !== page.version.number;
   const title = saved ? saved.title : page.title;
+  const strings = stringsOf(page, space.key);
   const out: Record<string, unknown> = {
     id: page.id,
     status: isHistorical ? "historical" : page.status,
@@ -41,14 +78,14 @@ export function renderPage(site: Site, page: PageRecord, space: SpaceRecord, vie
   out["authorId"] = page.authorId;
   out["ownerId"] = page.ownerId;
   out["lastOwnerId"] = page.lastOwnerId;
-  out["createdAt"] = iso(page.createdAt);
+  out["createdAt"] = strings.createdAt;
   if (view.includeVersion ?? true) out["version"] = renderVersion(saved ? saved.version : page.version);
-  out["body"] = bodyField(saved ? saved.body : page.body, view.format, viewContext(site, space));
+  out["body"] = view.format === undefined ? {} : bodyField(saved ? saved.body : page.body, view.format, viewContext(site, space));
   out["_links"] = {
     editui: pageEditUi(page.id),
-    webui: pageWebUi(space.key, { id: page.id, title }),
-    edituiv2: `/spaces/${encodeURIComponent(space.key)}/pages/edit-v2/${page.id}`,
-    tinyui: tinyUi(page.id),
+    webui: title === page.title ? strings.webui : pageWebUi(space.key, { id: page.id, title }),
+    edituiv2: strings.edituiv2,
+    tinyui: strings.tinyui,
   };
   return out;
 }

@@ -11,7 +11,14 @@ export interface SpaceView {
   includeIcon?: boolean;
 }
 
+const spaceTimes = new WeakMap<SpaceRecord, string>();
+
 export function renderSpace(space: SpaceRecord, view: SpaceView = {}): Record<string, unknown> {
+  let createdAt = spaceTimes.get(space);
+  if (createdAt === undefined) {
+    createdAt = iso(space.createdAt);
+    spaceTimes.set(space, createdAt);
+  }
   const out: Record<string, unknown> = {
     id: space.id,
     key: space.key,
@@ -19,7 +26,7 @@ export function renderSpace(space: SpaceRecord, view: SpaceView = {}): Record<st
     type: space.type,
     status: space.status,
     authorId: space.authorId,
-    createdAt: iso(space.createdAt),
+    createdAt,
     homepageId: space.homepageId,
   };
   if (view.descriptionFormat === "plain") out["description"] = { plain: { representation: "plain", value: space.description } };

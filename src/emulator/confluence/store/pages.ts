@@ -66,6 +66,12 @@ function removeFromSiblings(t: ConfluenceTables, page: PageRecord): void {
 
 function insertAmongSiblings(t: ConfluenceTables, page: PageRecord): void {
   const siblings = siblingIds(t, page.spaceId, page.parentId);
+  const last = siblings.length > 0 ? t.pages.get(siblings[siblings.length - 1]!) : undefined;
+  // New pages go last among their siblings: append without scanning.
+  if (!last || last.position < page.position) {
+    setSiblings(t, page.spaceId, page.parentId, [...siblings, page.id]);
+    return;
+  }
   let index = siblings.length;
   for (let i = 0; i < siblings.length; i++) {
     const other = t.pages.get(siblings[i]!);
