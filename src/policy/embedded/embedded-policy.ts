@@ -45,6 +45,8 @@ export interface EmbeddedPolicyOptions {
 
 export class EmbeddedPolicy implements Policy {
   readonly id: string;
+  /** Grammars are compiled once per set of tool names. */
+  private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
 
   private constructor(
     private readonly modelPath: string,
@@ -110,9 +112,6 @@ export class EmbeddedPolicy implements Policy {
   renderPrompt(request: Pick<PolicyRequest, "messages" | "tools">): string {
     return renderPrompt(request.messages, request.tools);
   }
-
-  /** Grammars are compiled once per set of tool names. */
-  private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
 
   /** The decoding grammar for this turn, or undefined when decoding is free (the default, or no tools offered). */
   private grammarFor(toolNames: readonly string[]): Promise<LlamaGrammar | undefined> {

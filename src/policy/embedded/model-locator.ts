@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { projectRoot } from "../project-root.js";
 
 export const MODEL_PATH_ENV = "ATLASGYM_MODEL_PATH";
@@ -32,7 +32,7 @@ export function locateModel(options: LocateOptions = {}): string | undefined {
   const configured = env[MODEL_PATH_ENV];
   if (configured) {
     if (!isFile(configured)) throw new ModelNotFoundError(`${MODEL_PATH_ENV}=${configured} is not a file`);
-    return configured;
+    return resolve(configured);
   }
   const prefixes = [join(options.root ?? projectRoot(), ".venv"), ...(options.fallbackPrefixes ?? defaultPrefixes(env))];
   for (const prefix of prefixes) {
@@ -48,7 +48,8 @@ export function locateModel(options: LocateOptions = {}): string | undefined {
 export function resolveModelPath(modelPath?: string, options: LocateOptions = {}): string {
   if (modelPath !== undefined) {
     if (!isFile(modelPath)) throw new ModelNotFoundError(`model file not found: ${modelPath}`);
-    return modelPath;
+    // Absolute, so one file reached by two spellings is still loaded once per process.
+    return resolve(modelPath);
   }
   const located = locateModel(options);
   if (!located) throw new ModelNotFoundError(`no embedded model found: ${INSTALL_HINT}, or set ${MODEL_PATH_ENV}`);
