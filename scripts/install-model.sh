@@ -14,7 +14,8 @@ find_gguf() {
 }
 
 if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
+  # The trainer (scripts/setup-python.sh) shares this venv and needs Python 3.11: prefer it when present.
+  "$(command -v python3.11 || command -v python3)" -m venv "$VENV"
 fi
 
 installed_version=$("$VENV/bin/python" -m pip show "$PACKAGE" 2>/dev/null | sed -n 's/^Version: //p' || true)
