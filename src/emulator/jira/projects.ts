@@ -158,7 +158,7 @@ export const searchProjects: Operation = {
   mutates: false,
   run: ({ site, caller, args }) => {
     const query = typeof args["query"] === "string" ? args["query"].toLowerCase() : "";
-    const ids = new Set(listArg(args["id"]).concat(Array.isArray(args["id"]) ? args["id"].map(String) : []));
+    const ids = new Set((Array.isArray(args["id"]) ? args["id"] : []).map(String));
     const keys = new Set(listArg(args["keys"]));
     const types = new Set(listArg(args["typeKey"]));
     const categoryId = args["categoryId"] === undefined ? undefined : String(args["categoryId"]);

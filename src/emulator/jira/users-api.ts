@@ -6,8 +6,6 @@ import { expandSet, intArg, page } from "./args.js";
 import { jiraError, MESSAGES } from "./errors.js";
 import { renderUser } from "./render/user.js";
 
-export { renderUser, avatarUrls } from "./render/user.js";
-
 /** `User` plus the `groups` / `applicationRoles` expansions. */
 function renderUserExpanded(site: Site, user: User, expand: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...renderUser(user, site.meta.baseUrl) };

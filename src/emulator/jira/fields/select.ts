@@ -1,3 +1,4 @@
+import { listArg } from "../args.js";
 import { fieldByIdOrName, ISSUE_FIELDS, NAVIGABLE_FIELDS, type FieldDef } from "./catalog.js";
 
 /** Which fields an issue response carries, from a `fields` list (`*all`, `*navigable`, names, `-exclusions`). */
@@ -57,4 +58,18 @@ function parseSelection(requested: readonly string[]): FieldSelection {
   if (!sawInclusion) for (const f of NAVIGABLE_FIELDS) included.add(f);
   const fields = ISSUE_FIELDS.filter((f) => included.has(f) && !excluded.has(f));
   return { fields, idOnly: false };
+}
+
+/**
+ * The selection for a raw `fields` argument as validated (a string or an array of strings,
+ * possibly comma-separated). The common single-string form is looked up without splitting.
+ */
+export function selectFieldsArg(value: unknown, fallback: "*all" | "id"): FieldSelection {
+  const single =
+    typeof value === "string" ? value : Array.isArray(value) && value.length === 1 && typeof value[0] === "string" ? value[0] : undefined;
+  if (single !== undefined) {
+    const cached = cache.get(`${fallback}|${single}`);
+    if (cached) return cached;
+  }
+  return selectFields(listArg(value), fallback);
 }

@@ -1,8 +1,8 @@
 import { json } from "../../http.js";
 import type { Operation } from "../../operation.js";
-import { expandSet, listArg } from "../args.js";
+import { expandSet } from "../args.js";
 import { jiraError, MESSAGES } from "../errors.js";
-import { selectFields } from "../fields/select.js";
+import { selectFieldsArg } from "../fields/select.js";
 import { findVisibleIssue } from "../lookup.js";
 import { renderIssue } from "../render/issue.js";
 import { ISSUE_ID_OR_KEY_PATH } from "../schemas.js";
@@ -35,7 +35,7 @@ export const getIssue: Operation = {
   run: ({ site, caller, params, args }) => {
     const found = findVisibleIssue(site, caller, params["issueIdOrKey"] ?? "");
     if (!found) return jiraError(404, [MESSAGES.issueNotFound]);
-    const selection = selectFields(listArg(args["fields"]), "*all");
+    const selection = selectFieldsArg(args["fields"], "*all");
     return json(200, renderIssue(site, caller, found.issue, found.project, { selection, expand: expandSet(args["expand"]) }));
   },
 };
