@@ -106,9 +106,11 @@ test("searches never reveal issues of projects the caller cannot browse", () => 
   assert.ok(hidden >= issuesOf(site, secret).length);
   assert.equal(at(asOutsider.body, "count"), site.jira.issues.size - hidden);
   const key = issuesOf(site, secret)[0]!.key;
+  // Naming a hidden issue reads exactly like naming one that does not exist.
   const direct = call("GET", "/search/jql", { query: { jql: `key = ${key}` }, as: outsider });
-  assert.equal(direct.status, 200);
-  assert.deepEqual(list(direct.body, "issues"), []);
+  const missing = call("GET", "/search/jql", { query: { jql: `key = ${secret.key}-999999` }, as: outsider });
+  assert.equal(direct.status, missing.status);
+  assert.equal(list(call("GET", "/search/jql", { query: { jql: `key = ${key}` } }).body, "issues").length, 1);
 });
 
 test("search sees writes made in the same fork (new issues, edits, comments)", () => {
@@ -124,4 +126,21 @@ test("search sees writes made in the same fork (new issues, edits, comments)", (
   assert.deepEqual(find(`project = ${project.key} AND summary ~ zebra`), [key]);
   call("PUT", `/issue/${key}`, { json: { update: { labels: [{ add: "wildlife" }] } } });
   assert.deepEqual(find(`labels = wildlife`), [key]);
+});
+
+test("JQL treats hidden projects and issue keys as nonexistent for the caller", () => {
+  const site = freshSite();
+  const call = client(site);
+  const secret = confidentialProject(site);
+  const outsider = outsiderOf(site, secret);
+  const asAdmin = call("GET", "/search/jql", { query: { jql: `project = ${secret.key}` } });
+  assert.equal(asAdmin.status, 200);
+  const asOutsider = call("GET", "/search/jql", { query: { jql: `project = ${secret.key}` }, as: outsider });
+  const unknown = call("GET", "/search/jql", { query: { jql: "project = ZZZZ" }, as: outsider });
+  assert.equal(asOutsider.status, 400);
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(
+    list(asOutsider.body, "errorMessages").map((m) => String(m).replace(secret.key, "X")),
+    list(unknown.body, "errorMessages").map((m) => String(m).replace("ZZZZ", "X")),
+  );
 });

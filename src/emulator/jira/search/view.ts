@@ -4,6 +4,7 @@ import type { Site } from "../../site.js";
 import type { JqlContext, JqlIssueView } from "../jql/types.js";
 import { STATUS_CATEGORIES } from "../status-categories.js";
 import type { IssueRecord } from "../state.js";
+import { browsableProjectIds } from "../permissions.js";
 
 /**
  * Adapts issue records to the JQL engine's `JqlIssueView`. Records are immutable and a change
@@ -64,15 +65,19 @@ export function issueView(site: Site, issue: IssueRecord): JqlIssueView {
   return view;
 }
 
-/** What JQL needs to know about the site and the caller. */
+/**
+ * What JQL needs to know about the site and the caller. Projects and issue keys the caller cannot
+ * browse are left out, so JQL answers "does not exist" for them exactly as for unknown ones.
+ */
 export function jqlContext(site: Site, caller: User): JqlContext {
   const jira = site.jira;
+  const visible = browsableProjectIds(site, caller);
   return {
     currentAccountId: caller.accountId,
     now: site.now(),
     timeZone: caller.timeZone,
     users: [...site.core.users.values()],
-    projects: [...jira.projects.values()].map((p) => ({ id: p.id, key: p.key, name: p.name })),
+    projects: [...jira.projects.values()].filter((p) => visible.has(p.id)).map((p) => ({ id: p.id, key: p.key, name: p.name })),
     issueTypes: [...jira.issueTypes.values()].map((t) => ({ id: t.id, name: t.name })),
     statuses: [...jira.statuses.values()].map((s) => ({
       id: s.id,
@@ -82,6 +87,10 @@ export function jqlContext(site: Site, caller: User): JqlContext {
     })),
     priorities: [...jira.priorities.values()].map((p) => ({ id: p.id, name: p.name })),
     resolutions: [...jira.resolutions.values()].map((r) => ({ id: r.id, name: r.name })),
-    issueKeyExists: (key) => jira.issueKeys.has(key.toUpperCase()),
+    issueKeyExists: (key) => {
+      const id = jira.issueKeys.get(key.toUpperCase());
+      const issue = id === undefined ? undefined : jira.issues.get(id);
+      return issue !== undefined && visible.has(issue.projectId);
+    },
   };
 }
