@@ -92,11 +92,10 @@ export const getPageFooterComments: Operation = {
   pathParams: S.pathParams({ id: S.numericId("Numeric id of the page.") }),
   query: S.query({
     "body-format": S.bodyFormat,
-    status: {
-      type: "array",
-      items: { type: "string", enum: ["current", "archived", "trashed", "deleted", "historical", "draft"] },
-      description: "Only comments with these statuses (default `current`).",
-    },
+    status: S.enumList(
+      ["current", "archived", "trashed", "deleted", "historical", "draft"],
+      "Only comments with these statuses (default `current`).",
+    ),
     sort: commentSort,
     cursor: S.cursor,
     limit: S.limit,

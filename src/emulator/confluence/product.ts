@@ -119,7 +119,8 @@ function expectedType(name: string, property: JsonSchema | undefined): string {
   const items = property?.["items"] as JsonSchema | undefined;
   const leaf = property?.["type"] === "array" && items ? items : property;
   if (typeof leaf?.["pattern"] === "string" && leaf["pattern"].startsWith("^[0-9]")) return "long";
-  if (Array.isArray(leaf?.["enum"])) return name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
+  if (Array.isArray(leaf?.["enum"]) || typeof leaf?.["pattern"] === "string")
+    return name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
   if (leaf?.["type"] === "integer") return "int";
   if (leaf?.["type"] === "boolean") return "boolean";
   return "String";

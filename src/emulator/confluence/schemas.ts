@@ -59,11 +59,23 @@ export function query(properties: Record<string, JsonSchema>, required: string[]
   return required.length > 0 ? { type: "object", properties, required } : { type: "object", properties };
 }
 
-export const pageStatusFilter: JsonSchema = {
-  type: "array",
-  items: { type: "string", enum: ["current", "archived", "deleted", "trashed"] },
-  description: "Only pages with these statuses (default `current` and `archived`).",
-};
+/**
+ * A multi-valued enum parameter. Clients send these repeated or comma-separated (`status=current,trashed`),
+ * so items are checked with a pattern rather than `enum`; the description lists the values.
+ */
+export function enumList(values: readonly string[], description: string): JsonSchema {
+  const one = `(${values.join("|")})`;
+  return {
+    type: "array",
+    items: { type: "string", pattern: `^${one}(,${one})*$` },
+    description: `${description} One or more of: ${values.map((v) => `\`${v}\``).join(", ")}.`,
+  };
+}
+
+export const pageStatusFilter: JsonSchema = enumList(
+  ["current", "archived", "deleted", "trashed"],
+  "Only pages with these statuses (default `current` and `archived`).",
+);
 
 /** A body to write: `{representation, value}` or nested `{storage: {representation, value}}`. */
 export const bodyWrite: JsonSchema = {

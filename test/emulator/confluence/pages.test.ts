@@ -387,6 +387,12 @@ test("listing filters and sorts: ids, title, status, sort orders, body-format", 
     [...times].sort((x, y) => y - x),
   );
   assert.equal(results(call(site, "/wiki/api/v2/pages", { query: { subtype: "live" } })).length, 0);
+  // Multi-valued filters come repeated or comma-separated, as clients send them.
+  const statuses = (query: Record<string, string | string[]>) =>
+    new Set(results(call(site, "/wiki/api/v2/pages", { query: { "space-id": space.id, limit: "250", ...query } })).map((p) => p["status"]));
+  assert.deepEqual(statuses({ status: "current,trashed" }), new Set(["current", "trashed"]));
+  assert.deepEqual(statuses({ status: ["trashed", "archived"] }), new Set(["trashed", "archived"]));
+  assert.match(v2Error(call(site, "/wiki/api/v2/pages", { query: { status: "current,bogus" } }), 400).title, /'status'/);
 });
 
 test("limit bounds, bad cursors and bad filter values answer v2's 400s", () => {

@@ -4,6 +4,9 @@ import { generateSite } from "../../../src/emulator/index.js";
 import { parseStorage, storageTaskItems } from "../../../src/emulator/confluence/storage/index.js";
 import { versionKey } from "../../../src/emulator/confluence/state.js";
 import { ancestorIds } from "../../../src/emulator/confluence/store/pages.js";
+import { validateAdf } from "../../../src/emulator/adf/index.js";
+import { adfOf, textOf } from "../../../src/emulator/confluence/render/body.js";
+import { adfToStorage, storageToText } from "../../../src/emulator/confluence/storage/index.js";
 import { SEED, baseSite, snapshot, spaces } from "./helpers.js";
 
 test("the same seed gives a byte-identical Confluence world; another seed a different one", () => {
@@ -120,4 +123,16 @@ test("scale multiplies the number of pages", () => {
   const small = baseSite();
   const big = generateSite({ seed: SEED, scale: 3 });
   assert.ok(big.confluence.pages.size > 2.5 * small.confluence.pages.size);
+});
+
+test("every generated body converts to valid ADF that converts back to the same text", () => {
+  const site = baseSite();
+  const flat = (s: string) => s.replace(/\s+/g, " ").trim();
+  for (const page of site.confluence.pages.values()) {
+    const checked = validateAdf(JSON.parse(adfOf(page.body)));
+    assert.ok(checked.ok, `${page.title}: ${checked.ok ? "" : checked.message}`);
+    const back = adfToStorage(checked.doc);
+    assert.ok(parseStorage(back).ok);
+    assert.equal(flat(storageToText(back)), flat(textOf(page.body)), page.title);
+  }
 });

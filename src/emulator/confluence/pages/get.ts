@@ -29,11 +29,10 @@ export const getPageById: Operation = {
   query: S.query({
     "body-format": S.bodyFormatSingle,
     "get-draft": include("the draft of the page instead of the published version"),
-    status: {
-      type: "array",
-      items: { type: "string", enum: ["current", "archived", "trashed", "deleted", "historical", "draft"] },
-      description: "Statuses the page may have to be returned (default `current`, `archived` and drafts).",
-    },
+    status: S.enumList(
+      ["current", "archived", "trashed", "deleted", "historical", "draft"],
+      "Statuses the page may have to be returned (default `current`, `archived` and drafts).",
+    ),
     version: { type: "integer", minimum: 1, description: "Return this version number instead of the latest." },
     "include-labels": include("the page's labels"),
     "include-properties": include("content properties"),
