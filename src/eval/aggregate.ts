@@ -3,6 +3,7 @@
  * overall. Every group is summarised the same way (GroupStats); the method is in docs/eval.md.
  */
 import { COMPONENTS, type ComponentName } from "../reward/index.js";
+import { DIFFICULTIES, SPLITS } from "../scenarios/types.js";
 import type { EpisodeRecord } from "./records.js";
 import { mean, passAtK, passHatK, tInterval, type Interval } from "./stats.js";
 
@@ -108,9 +109,12 @@ export interface Breakdown {
 }
 
 export function breakdown(records: readonly EpisodeRecord[], options: AggregateOptions): Breakdown {
-  const group = (key: (r: EpisodeRecord) => string): Record<string, GroupStats> => {
+  const group = (key: (r: EpisodeRecord) => string, order: readonly string[]): Record<string, GroupStats> => {
     const groups = groupBy(records, key);
-    return Object.fromEntries([...groups.keys()].sort().map((k) => [k, groupStats(groups.get(k)!, options)]));
+    return Object.fromEntries(order.filter((k) => groups.has(k)).map((k) => [k, groupStats(groups.get(k)!, options)]));
   };
-  return { bySplit: group((r) => r.split), byDifficulty: group((r) => String(r.difficulty)) };
+  return {
+    bySplit: group((r) => r.split, SPLITS),
+    byDifficulty: group((r) => String(r.difficulty), DIFFICULTIES.map(String)),
+  };
 }
