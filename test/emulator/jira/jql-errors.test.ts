@@ -59,6 +59,7 @@ describe("operators a field does not support", () => {
     ["comment IS NOT EMPTY", "The operator 'is not' is not supported by the 'comment' field."],
     ["created ~ -1d", "The operator '~' is not supported by the 'created' field."],
     ["key ~ ENG-1", "The operator '~' is not supported by the 'key' field."],
+    ["rank = 1", "The operator '=' is not supported by the 'rank' field."],
   ]);
 });
 
@@ -98,6 +99,12 @@ describe("dates", () => {
     ['created > "2026-05-01 25:00"', `Date value '2026-05-01 25:00' for field 'created' is invalid. ${DATE_FORMATS}`],
     ['updated >= ""', `Date value '' for field 'updated' is invalid. ${DATE_FORMATS}`],
     ["created > -7x", `Date value '-7x' for field 'created' is invalid. ${DATE_FORMATS}`],
+    ["created > -99999999999w", `Date value '-99999999999w' for field 'created' is invalid. ${DATE_FORMATS}`],
+    ["created > 99999999999999999", `Date value '99999999999999999' for field 'created' is invalid. ${DATE_FORMATS}`],
+    [
+      "created > startOfYear(999999)",
+      "Duration for function 'startOfYear' should have the format (+/-)n(yMwdm), e.g -1M for 1 month earlier.",
+    ],
   ]);
 });
 

@@ -29,6 +29,7 @@ describe("ORDER BY", () => {
     ["ORDER BY parent", ["ENG-3", "OPS-3", "ENG-1", "ENG-2", "ENG-10", "OPS-1", "OPS-2"]],
     ["ORDER BY issuetype, id DESC", ["OPS-2", "ENG-1", "OPS-1", "ENG-2", "ENG-10", "OPS-3", "ENG-3"]],
     ["project = ENG ORDER BY reporter, created", ["ENG-3", "ENG-2", "ENG-1", "ENG-10"]],
+    ["project = ENG ORDER BY Rank ASC", ["ENG-1", "ENG-2", "ENG-3", "ENG-10"]],
   ];
   for (const [jql, keys] of cases) test(jql, () => assert.deepEqual(search(jql), keys));
 

@@ -44,7 +44,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-const MAX_INSTANT = 8.64e15;
+/** The range of a JavaScript Date (and comfortably beyond any Jira date). */
+export const MAX_INSTANT = 8.64e15;
+
+/** Whether an instant can be represented as a date. */
+export function isRepresentable(instant: number): boolean {
+  return Number.isFinite(instant) && Math.abs(instant) <= MAX_INSTANT;
+}
 
 /** The wall-clock reading of an instant in a zone (instants outside Date's range are clamped: never a RangeError). */
 function toWall(instant: number, timeZone: string): WallTime {
@@ -117,10 +123,10 @@ export function parsePeriod(text: string): number | null {
 export function parseDateLiteral(text: string, numeric: boolean, now: number, timeZone: string): number | null {
   if (numeric) {
     const ms = Number(text);
-    return Number.isSafeInteger(ms) ? ms : null;
+    return Number.isSafeInteger(ms) && isRepresentable(ms) ? ms : null;
   }
   const period = parsePeriod(text);
-  if (period !== null) return now + period;
+  if (period !== null) return isRepresentable(now + period) ? now + period : null;
   const match = ABSOLUTE.exec(text.trim());
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -28,7 +28,8 @@ export type FieldId =
   | "parent"
   | "fixVersion"
   | "affectedVersion"
-  | "component";
+  | "component"
+  | "rank";
 
 /** `unset`: fields every Jira site has but this emulated site never fills (no versions or components exist). */
 export type FieldKind = "entity" | "user" | "issue" | "labels" | "text" | "date" | "unset";
@@ -91,6 +92,8 @@ const SPECS: readonly FieldSpec[] = [
   spec("fixVersion", "unset", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true }),
   spec("affectedVersion", "unset", [...EQUALITY, ...EMPTINESS, ...ORDERING], { empty: true }),
   spec("component", "unset", [...EQUALITY, ...EMPTINESS], { empty: true }),
+  // Jira Software's board order: not searchable, but `ORDER BY Rank` is everywhere in agents' queries.
+  spec("rank", "unset", [], { empty: false }),
 ];
 
 const ALIASES: ReadonlyArray<[string, FieldId]> = [
@@ -126,6 +129,7 @@ const ALIASES: ReadonlyArray<[string, FieldId]> = [
   ["fixversion", "fixVersion"],
   ["affectedversion", "affectedVersion"],
   ["component", "component"],
+  ["rank", "rank"],
 ];
 
 const BY_ID = new Map<FieldId, FieldSpec>(SPECS.map((s) => [s.id, s]));

@@ -3,7 +3,7 @@
  * increment ("-1d", "+2w", "-1M", or a bare number in the function's own unit), and the list functions
  * standardIssueTypes() / subTaskIssueTypes(). Names are case-insensitive.
  */
-import { calendarBoundary, parseIncrement, type CalendarUnit } from "./dates.js";
+import { calendarBoundary, isRepresentable, parseIncrement, type CalendarUnit } from "./dates.js";
 import { semantic } from "./messages.js";
 import type { JqlContext } from "./types.js";
 
@@ -56,7 +56,10 @@ function calendar(name: string, unit: CalendarUnit, edge: "start" | "end"): Func
         increment = parseIncrement(args[0] as string, unit);
         if (!increment) return { ok: false, message: semantic.badFunctionDuration(name) };
       }
-      return { ok: true, value: { kind: "instant", instant: calendarBoundary(env.now, env.timeZone, unit, edge, increment) } };
+      const instant = calendarBoundary(env.now, env.timeZone, unit, edge, increment);
+      // An increment of thousands of years leaves the calendar: refuse it as a malformed duration.
+      if (!isRepresentable(instant)) return { ok: false, message: semantic.badFunctionDuration(name) };
+      return { ok: true, value: { kind: "instant", instant } };
     },
   };
 }

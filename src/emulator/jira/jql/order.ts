@@ -45,6 +45,8 @@ function compareKeyParts(projectA: string, numberA: number, projectB: string, nu
   return compareStrings(projectA, projectB) || compareNumbers(numberA, numberB);
 }
 
+const byId: Comparator = (a, b) => compareIds(a.id, b.id);
+
 const compareKeys: Comparator = (a, b) => compareKeyParts(a.projectKey, a.keyNumber, b.projectKey, b.keyNumber);
 
 function splitKey(key: string): [string, number] {
@@ -119,12 +121,13 @@ function fieldComparator(id: FieldId, index: ContextIndex): Comparator {
           return compareKeyParts(pa, na, pb, nb);
         },
       );
+    case "rank":
+      // Issues are ranked in creation order until someone re-ranks them, which the emulator does not model.
+      return byId;
     default:
       return () => 0;
   }
 }
-
-const byId: Comparator = (a, b) => compareIds(a.id, b.id);
 
 /** The default order: key descending, then id. */
 export const DEFAULT_ORDER: Comparator = (a, b) => -compareKeys(a, b) || byId(a, b);
