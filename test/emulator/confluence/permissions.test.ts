@@ -47,7 +47,17 @@ test("a restricted space is invisible to outsiders: 404s, and absent from every 
   const before = snapshot(site);
   v2Error(call(site, "/wiki/api/v2/pages", { method: "POST", headers: outsider, json: { spaceId: secret.id, title: "Sneaky" } }), 404);
   v1Message(call(site, `/wiki/rest/api/content/${page.id}/label`, { method: "POST", headers: outsider, json: [{ name: "x" }] }), 404);
+  // Naming a hidden page as the parent of a page elsewhere does not reveal that it exists.
+  const team = teamSpace(site);
+  v2Error(
+    call(site, "/wiki/api/v2/pages", { method: "POST", headers: outsider, json: { spaceId: team.id, title: "Child", parentId: page.id } }),
+    404,
+  );
   assert.equal(snapshot(site), before);
+  assert.match(
+    v2Error(call(site, "/wiki/api/v2/pages", { method: "POST", json: { spaceId: team.id, title: "Child", parentId: page.id } }), 400).title,
+    /same space/,
+  );
 });
 
 test("members of the restricted space read and write it", () => {

@@ -69,7 +69,7 @@ export const createPage: Operation = {
     if (rootLevel && input.parentId !== undefined) return v2BadRequest("A root-level page cannot have a parentId.");
     let parentId: string | null = rootLevel ? null : defaultParentId(site, space);
     if (input.parentId !== undefined) {
-      const parent = readParent(site, space, input.parentId);
+      const parent = readParent(site, caller, space, input.parentId);
       if (!parent.ok) return parent.response;
       parentId = parent.parent.id;
     }

@@ -1,7 +1,9 @@
 import type { EmuResponse } from "../../http.js";
+import type { User } from "../../core/users.js";
 import type { Site } from "../../site.js";
 import { canonicalId, isLongId } from "../args.js";
 import { v2BadRequest, v2Error, v2NotFound, v2WrongType } from "../errors.js";
+import { readableSpaceOf } from "../permissions.js";
 import type { PageRecord, SpaceRecord } from "../state.js";
 import { isPlaced, pageWithTitle } from "../store/pages.js";
 
@@ -32,11 +34,15 @@ export function titleTaken(site: Site, spaceId: string, title: string, selfId?: 
 export type ParentRead = { ok: true; parent: PageRecord } | { ok: false; response: EmuResponse };
 
 /** A `parentId` from a request body: an existing, published page of the same space. */
-export function readParent(site: Site, space: SpaceRecord, raw: string): ParentRead {
+export function readParent(site: Site, caller: User, space: SpaceRecord, raw: string): ParentRead {
   if (!isLongId(raw)) return { ok: false, response: v2WrongType("parentId", raw, "Long") };
   const parent = site.confluence.pages.get(canonicalId(raw));
   if (!parent || !isPlaced(parent.status)) return { ok: false, response: v2NotFound() };
-  if (parent.spaceId !== space.id) return { ok: false, response: v2BadRequest("The parent page must be in the same space as the page.") };
+  if (parent.spaceId !== space.id) {
+    // A parent the caller cannot see does not exist for them, wherever it is.
+    if (!readableSpaceOf(site, caller, parent)) return { ok: false, response: v2NotFound() };
+    return { ok: false, response: v2BadRequest("The parent page must be in the same space as the page.") };
+  }
   return { ok: true, parent };
 }
 

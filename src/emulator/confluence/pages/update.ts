@@ -90,7 +90,7 @@ export const updatePage: Operation = {
 
     let parentId = page.parentId;
     if (input.parentId !== undefined) {
-      const parent = readParent(site, space, input.parentId);
+      const parent = readParent(site, caller, space, input.parentId);
       if (!parent.ok) return parent.response;
       if (isSelfOrDescendant(site.confluence, page.id, parent.parent.id)) {
         return v2BadRequest("A page cannot be moved under itself or one of its descendants.");
