@@ -42,6 +42,21 @@ function fieldTypeMessage(fieldId: string, depth: number, root: string): string 
   }
 }
 
+/** Field messages for required members a body schema names (create's `fields` and its three required fields). */
+const MISSING_FIELD: ReadonlyMap<string, ReadonlyArray<[string, string]>> = new Map<string, ReadonlyArray<[string, string]>>([
+  ["project", [["project", MESSAGES.invalidProject]]],
+  ["issuetype", [["issuetype", MESSAGES.issueTypeRequired]]],
+  ["summary", [["summary", MESSAGES.summaryRequired]]],
+  [
+    "fields",
+    [
+      ["project", MESSAGES.invalidProject],
+      ["issuetype", MESSAGES.issueTypeRequired],
+      ["summary", MESSAGES.summaryRequired],
+    ],
+  ],
+]);
+
 /** Schema failures of a body: field-level messages where Jira gives them, else the generic payload message. */
 export function bodyRejection(errors: readonly SchemaError[]): EmuResponse {
   const fields = new FieldErrors();
@@ -49,7 +64,12 @@ export function bodyRejection(errors: readonly SchemaError[]): EmuResponse {
   for (const error of errors) {
     const path = pointerSegments(error.instancePath);
     const [root, name] = path;
-    if ((root === "fields" || root === "update") && name !== undefined && name.length > 0) {
+    const missing = error.keyword === "required" ? String(error.params["missingProperty"]) : undefined;
+    if (missing !== undefined && (path.length === 0 || (path.length === 1 && root === "fields")) && MISSING_FIELD.has(missing)) {
+      for (const [field, message] of MISSING_FIELD.get(missing)!) fields.add(field, message);
+    } else if (missing === "transition" || (missing === "id" && root === "transition" && path.length === 1)) {
+      messages.add("Missing 'transition' identifier");
+    } else if ((root === "fields" || root === "update") && name !== undefined && name.length > 0) {
       fields.add(name, fieldTypeMessage(name, path.length, root));
     } else if (root === "transition") {
       messages.add("'transition' identifier must be an integer");

@@ -93,14 +93,20 @@ const COMMENT_UPDATE: JsonSchema = {
   },
 };
 
+/** What an `IssueUpdateDetails` body is used for: it decides required members and the `transition` member. */
+export type IssueUpdatePurpose = "create" | "bulkElement" | "edit" | "transition";
+
 /** The spec's `IssueUpdateDetails`: `fields` to set and `update` operations per field. */
-export function issueUpdateSchema(options: { description: string; transition?: boolean }): JsonSchema {
+export function issueUpdateSchema(purpose: IssueUpdatePurpose, description: string): JsonSchema {
+  const fields: JsonSchema = {
+    type: "object",
+    description: "Field values by field ID (see the create metadata for a project's fields and which are required).",
+    properties: ISSUE_FIELD_VALUES,
+  };
+  // A single create needs these three; bulk elements stay unconstrained so one bad element cannot sink the others.
+  if (purpose === "create") fields["required"] = ["project", "issuetype", "summary"];
   const properties: Record<string, JsonSchema> = {
-    fields: {
-      type: "object",
-      description: "Field values by field ID (see the create metadata for a project's fields).",
-      properties: ISSUE_FIELD_VALUES,
-    },
+    fields,
     update: {
       type: "object",
       description: 'Operations per field ID, e.g. {"labels": [{"add": "urgent"}], "summary": [{"set": "New title"}]}.',
@@ -110,12 +116,19 @@ export function issueUpdateSchema(options: { description: string; transition?: b
     historyMetadata: { type: "object", description: "Optional change history metadata." },
     properties: { type: "array", items: { type: "object" }, description: "Optional issue properties." },
   };
-  properties["transition"] = {
-    type: "object",
-    description: options.transition
-      ? 'The transition to perform: {"id": "31"} (from GET transitions).'
-      : "Optional transition to perform after creating.",
-    properties: { id: { ...ID_OR_NUMBER, description: "The transition ID." } },
-  };
-  return { type: "object", description: options.description, properties };
+  if (purpose !== "edit") {
+    properties["transition"] = {
+      type: "object",
+      description:
+        purpose === "transition"
+          ? 'The transition to perform: {"id": "31"} (from GET transitions).'
+          : "Optional transition to perform after creating.",
+      properties: { id: { ...ID_OR_NUMBER, description: "The transition ID." } },
+      ...(purpose === "transition" ? { required: ["id"] } : {}),
+    };
+  }
+  const schema: JsonSchema = { type: "object", description, properties };
+  if (purpose === "create") schema["required"] = ["fields"];
+  if (purpose === "transition") schema["required"] = ["transition"];
+  return schema;
 }

@@ -21,7 +21,7 @@ export const createIssues: Operation = {
       issueUpdates: {
         type: "array",
         description: "The issues to create, each in the create-issue shape.",
-        items: issueUpdateSchema({ description: "One issue to create." }),
+        items: issueUpdateSchema("bulkElement", "One issue to create."),
       },
     },
   },

@@ -134,7 +134,7 @@ export const createIssue: Operation = {
     type: "object",
     properties: { updateHistory: { type: "boolean", description: "Whether the project is added to the user's recently viewed list." } },
   },
-  body: issueUpdateSchema({ description: "The issue to create: `fields` (and optionally `update`)." }),
+  body: issueUpdateSchema("create", "The issue to create: `fields` (and optionally `update`)."),
   mutates: true,
   run: ({ site, caller, body }) => {
     const outcome = createIssueFromBody(site, caller, body);

@@ -33,7 +33,7 @@ export const editIssue: Operation = {
       expand: { type: "string", description: "Expand options for the returned issue." },
     },
   },
-  body: issueUpdateSchema({ description: "The field values and update operations to apply." }),
+  body: issueUpdateSchema("edit", "The field values and update operations to apply."),
   mutates: true,
   run: ({ site, caller, params, args, body }) => {
     const found = findVisibleIssue(site, caller, params["issueIdOrKey"] ?? "");

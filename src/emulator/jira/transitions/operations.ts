@@ -50,7 +50,7 @@ export const doTransition: Operation = {
   description:
     'Body: {"transition": {"id": "31"}, "fields": {"resolution": {"name": "Done"}}, "update": {"comment": [{"add": {"body": <ADF>}}]}}. Only transitions from the current status are valid; required screen fields must be given.',
   pathParams: ISSUE_ID_OR_KEY_PATH,
-  body: issueUpdateSchema({ description: "The transition and the screen fields to set.", transition: true }),
+  body: issueUpdateSchema("transition", "The transition and the screen fields to set."),
   mutates: true,
   run: ({ site, caller, params, body }) => {
     const found = findVisibleIssue(site, caller, params["issueIdOrKey"] ?? "");
