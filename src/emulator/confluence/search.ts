@@ -32,7 +32,8 @@ function friendlyDate(ms: number): string {
 }
 
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Only the head of the text can reach the excerpt: flatten that much, not whole bodies.
+  const flat = text.slice(0, EXCERPT_LENGTH * 4).replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
 }
 
