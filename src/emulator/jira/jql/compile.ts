@@ -5,7 +5,7 @@
  */
 import type { JqlClause, JqlQuery } from "./ast.js";
 import { ALWAYS, type Atom, type Predicate } from "./atoms.js";
-import { compileClause, type ClauseEnvironment, type Narrowing } from "./clauses.js";
+import { compileClause, type ClauseEnvironment, type Narrowing } from "./clauses/index.js";
 import { indexContext } from "./context-index.js";
 import { compileOrder } from "./order.js";
 import type { CompiledJql, JqlContext, JqlResult } from "./types.js";
