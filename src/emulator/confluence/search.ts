@@ -33,8 +33,10 @@ function friendlyDate(ms: number): string {
 
 function excerpt(text: string): string {
   // Only the head of the text can reach the excerpt: flatten that much, not whole bodies.
-  const flat = text.slice(0, EXCERPT_LENGTH * 4).replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
+  const head = text.slice(0, EXCERPT_LENGTH * 4);
+  const flat = head.replace(/\s+/g, " ").trim();
+  const cut = flat.length > EXCERPT_LENGTH || head.length < text.length;
+  return cut ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
 }
 
 /** Reads the cursor this endpoint hands out in `_links.next` (an offset bound to the query). */
