@@ -89,3 +89,21 @@ def smollm2_tokenizer() -> Any:
     from atlasgym_trainer.model import load_tokenizer, resolve_model_dir
 
     return load_tokenizer(resolve_model_dir("smollm2-gguf"))[0]
+
+
+@pytest.fixture(scope="session")
+def atlasgym_server() -> Iterator[str]:
+    """Base URL of a real `atlasgym serve` started for this test session (or ATLASGYM_SERVER_URL's)."""
+    import os
+
+    from .server import atlasgym_serve, server_available
+
+    if os.environ.get("ATLASGYM_SERVER_URL"):
+        yield os.environ["ATLASGYM_SERVER_URL"]
+        return
+
+    reason = server_available()
+    if reason:
+        pytest.skip(reason)
+    with atlasgym_serve() as url:
+        yield url

@@ -32,7 +32,7 @@ class LoraSettings:
 class ModelSettings:
     source: str = "smollm2-gguf"  # `smollm2-gguf`, a .gguf file, or a local model directory
     dtype: str = "float32"  # float32 | bfloat16
-    chat_template: str | None = None  # default: assets/chat_template.jinja
+    chat_template: str | None = None  # None: assets/chat_template.jinja; a path; or "model" (its own)
     gradient_checkpointing: bool = False
     lora: LoraSettings = field(default_factory=LoraSettings)
 

@@ -96,11 +96,20 @@ class LoadedModel:
     chat_template_source: str
 
 
-def load_tokenizer(model_dir: Path, chat_template: Path | None = None) -> tuple[Any, str]:
+MODEL_TEMPLATE = "model"
+
+
+def load_tokenizer(model_dir: Path, chat_template: str | None = None) -> tuple[Any, str]:
+    """The tokenizer with its chat template: the shared one (None), a file, or the model's own ("model")."""
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    template, source = load_chat_template(chat_template)
+    if chat_template == MODEL_TEMPLATE:
+        if not tokenizer.chat_template:
+            raise ValueError(f"{model_dir} has no chat template of its own")
+        template, source = tokenizer.chat_template, f"{model_dir} (the model's own)"
+    else:
+        template, source = load_chat_template(Path(chat_template) if chat_template else None)
     return attach_chat_template(tokenizer, template), source
 
 
@@ -108,7 +117,7 @@ def load_model(
     source: str,
     *,
     dtype: str = "float32",
-    chat_template: Path | None = None,
+    chat_template: str | None = None,
     cache_dir: Path | None = None,
 ) -> LoadedModel:
     from transformers import AutoModelForCausalLM

@@ -239,8 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shared_client = SessionClient(config.env.server, timeout=config.env.timeout)
     shared_client.health()
     taskset = load_or_probe_tasks(config, out, shared_client, resume=checkpoint is not None)
-    template = Path(config.model.chat_template) if config.model.chat_template else None
-    loaded = load_model(config.model.source, dtype=config.model.dtype, chat_template=template)
+    loaded = load_model(config.model.source, dtype=config.model.dtype, chat_template=config.model.chat_template)
     print(f"model: {loaded.model_dir} ({config.model.dtype}); chat template: {loaded.chat_template_source}")
     trainer, _ = build_trainer(config, out, taskset, lambda: shared_client, loaded.model, loaded.tokenizer)
     trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
