@@ -11,6 +11,7 @@ import { getCreateIssueMetaIssueTypeId, getCreateIssueMetaIssueTypes } from "./m
 import { getProject, searchProjects } from "./projects.js";
 import { rejectJira } from "./reject.js";
 import { countIssues, searchJqlGet, searchJqlPost } from "./search/operations.js";
+import { REMOVED_OPERATIONS } from "./search/removed.js";
 import { doTransition, getTransitions } from "./transitions/operations.js";
 import { findUsers, getCurrentUser, getUser } from "./users-api.js";
 
@@ -43,6 +44,7 @@ export const jiraOperations: readonly Operation[] = [
   searchJqlGet,
   searchJqlPost,
   countIssues,
+  ...REMOVED_OPERATIONS,
 ];
 
 export const jiraProduct: Product = {

@@ -144,3 +144,15 @@ test("JQL treats hidden projects and issue keys as nonexistent for the caller", 
     list(unknown.body, "errorMessages").map((m) => String(m).replace("ZZZZ", "X")),
   );
 });
+
+test("the removed /rest/api/3/search endpoints answer 410 Gone with Atlassian's migration message", () => {
+  const call = client(freshSite());
+  for (const method of ["GET", "POST"]) {
+    const r = call(method, "/search", { query: { jql: "project = OPS" }, json: method === "POST" ? { jql: "project = OPS" } : undefined });
+    assert.equal(r.status, 410);
+    assert.match(
+      String(list(r.body, "errorMessages")[0]),
+      /^The requested API has been removed\. Please migrate to the \/rest\/api\/3\/search\/jql API\./,
+    );
+  }
+});
