@@ -6,7 +6,8 @@ import type { Assignment } from "./assign.js";
 import type { Episode } from "./episode.js";
 import type { Failure } from "./labels.js";
 import { optionHolds } from "./patterns.js";
-import type { Replayed } from "./replay.js";
+import { fingerprintOf, type Replayed } from "./replay.js";
+import { writeMemo } from "./memo.js";
 
 export interface ScoringContext {
   task: Task;
@@ -14,8 +15,10 @@ export interface ScoringContext {
   /** Credited requests (before any final answer), as re-played. */
   replayed: readonly Replayed[];
   assignment: Assignment;
-  /** The site after the re-play; state checks read it through the public API. */
-  finalState: Site;
+  /** The site after the re-play (built on demand); state checks read it through the public API. */
+  finalState: () => Site;
+  /** Memo key of the final state: start state and write history. */
+  finalStateKey: string;
   /** Whether a value was shown to the agent (instruction or an earlier response) before request `seq`. */
   seenBefore(value: unknown, seq: number): boolean;
 }
@@ -49,11 +52,11 @@ export function createProvenance(instruction: string, replayed: readonly Replaye
 }
 
 /** Runs a state check on the final state; `target` fills `{target}` in its path. */
-export function stateCheckHolds(site: Site, check: StateCheck, target?: string): boolean {
+export function stateCheckHolds(ctx: Pick<ScoringContext, "finalState" | "finalStateKey">, check: StateCheck, target?: string): boolean {
   if (check.path.includes("{target}") && target === undefined) return false;
   const path = target === undefined ? check.path : check.path.replaceAll("{target}", encodeURIComponent(target));
   const request = check.query ? { method: "GET", path, query: check.query } : { method: "GET", path };
-  const response = handle(site, asAdmin(request));
+  const response = writeMemo.get(`${ctx.finalStateKey}|state|${fingerprintOf(request)}`, () => handle(ctx.finalState(), asAdmin(request)));
   if (response.status >= 400) return false;
   return check.expect.every((option) => optionHolds(option, response.body));
 }

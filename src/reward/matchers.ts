@@ -76,21 +76,36 @@ function decodeEntities(text: string): string {
   });
 }
 
+const tagPatterns = new Map<string, RegExp>();
+
+function tagPattern(name: string): RegExp {
+  let pattern = tagPatterns.get(name);
+  if (!pattern) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    pattern = new RegExp(`<${escaped}(?=[\\s>/])`, "gi");
+    tagPatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 /** Number of opening (or self-closing) tags with this name (or any of `h1|h2` alternatives) in storage-format XHTML. */
 export function countTags(xhtml: string, tag: string): number {
   let count = 0;
-  for (const name of tag.split("|")) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    count += (xhtml.match(new RegExp(`<${escaped}(?=[\\s>/])`, "gi")) ?? []).length;
-  }
+  for (const name of tag.split("|")) count += (xhtml.match(tagPattern(name)) ?? []).length;
   return count;
 }
 
+/** The last body read: state checks of one page ask about the same body several times in a row. */
+let lastStorage: { xhtml: string; haystack: string } | undefined;
+
 /** Text content plus attribute values (link targets) of storage-format XHTML, normalised. */
 export function storageHaystack(xhtml: string): string {
+  if (lastStorage?.xhtml === xhtml) return lastStorage.haystack;
   const attributes = [...xhtml.matchAll(/\s[\w:-]+\s*=\s*"([^"]*)"/g)].map((m) => m[1] ?? "");
   const text = xhtml.replace(/<[^>]*>/g, " ");
-  return normalizeText(decodeEntities(`${text} ${attributes.join(" ")}`));
+  const haystack = normalizeText(decodeEntities(`${text} ${attributes.join(" ")}`));
+  lastStorage = { xhtml, haystack };
+  return haystack;
 }
 
 function storageHas(xhtml: string, spec: { elements?: Array<{ tag: string; min?: number }>; includes?: string[] }): boolean {

@@ -7,6 +7,7 @@ import { Router } from "../emulator/router.js";
 import { asAdmin } from "../scenarios/world.js";
 import type { Json } from "../scenarios/types.js";
 import type { Episode, EpisodeRequest } from "./episode.js";
+import { extendHistory, readMemo, writeMemo } from "./memo.js";
 import { canonicalJson } from "./values.js";
 
 /** One request as re-played, with what the emulator answered this time. */
@@ -47,15 +48,68 @@ export function routeOf(method: string, path: string): { operation?: Operation; 
   return match.kind === "match" ? { operation: match.operation, params: match.params } : { params: {} };
 }
 
-/** Re-plays every credited request (calls before the final answer) on `site`, in order. */
-export function replay(site: Site, episode: Episode): Replayed[] {
+export interface ReplayResult {
+  requests: Replayed[];
+  /** Key of the successful-write history at the end (with the start-state key: the final state). */
+  history: string;
+  /** The site after every credited request, built only if someone asks (memo hits need none). */
+  finalState: () => Site;
+}
+
+/**
+ * A site that exists only once needed: memoised responses let a replay skip the emulator, and
+ * the site is then rebuilt from the successful writes seen so far on the first memo miss.
+ */
+class LazySite {
+  private site: Site | undefined;
+  private readonly pending: EpisodeRequest[] = [];
+
+  constructor(private readonly start: () => Site) {}
+
+  get(): Site {
+    if (!this.site) {
+      const site = this.start();
+      for (const request of this.pending) {
+        const response = send(site, request);
+        if (response.status >= 400)
+          throw new Error(`memoised write did not replay: ${request.method} ${request.path} -> ${response.status}`);
+      }
+      this.pending.length = 0;
+      this.site = site;
+    }
+    return this.site;
+  }
+
+  /** A successful write whose response came from the memo: apply it now or when the site is built. */
+  applyLater(request: EpisodeRequest): void {
+    if (this.site) send(this.site, request);
+    else this.pending.push(request);
+  }
+}
+
+/**
+ * Re-plays every credited request (calls before the final answer) from the task's start state,
+ * in order. Responses come from the memo (keyed by `stateKey`, the write history and the
+ * request) or from the emulator.
+ */
+export function replay(start: () => Site, episode: Episode, stateKey: string): ReplayResult {
   const out: Replayed[] = [];
+  const site = new LazySite(start);
   let epoch = 0;
+  let history = "";
   episode.calls.forEach((call, index) => {
     if (call.afterFinal) return;
     for (const request of call.requests) {
-      const response = send(site, request);
       const { operation, params } = routeOf(request.method, request.path);
+      const fingerprint = fingerprintOf(request);
+      const memo = operation?.mutates ? writeMemo : readMemo;
+      const key = `${stateKey}|${history}|${fingerprint}`;
+      let response = memo.peek(key);
+      const fromMemo = response !== undefined;
+      if (!response) {
+        response = send(site.get(), request);
+        memo.set(key, response);
+      }
       const wrote = response.status < 400 && operation?.mutates === true;
       const replayed: Replayed = {
         seq: out.length,
@@ -66,14 +120,18 @@ export function replay(site: Site, episode: Episode): Replayed[] {
         body: response.body,
         wrote,
         epoch,
-        fingerprint: fingerprintOf(request),
+        fingerprint,
       };
       if (operation) replayed.operation = operation;
       out.push(replayed);
-      if (wrote) epoch++;
+      if (wrote) {
+        if (fromMemo) site.applyLater(request);
+        epoch++;
+        history = extendHistory(history, fingerprint);
+      }
     }
   });
-  return out;
+  return { requests: out, history, finalState: () => site.get() };
 }
 
 function send(site: Site, request: EpisodeRequest): EmuResponse {

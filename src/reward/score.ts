@@ -3,7 +3,7 @@
  * requests are re-played on a fresh fork of the task's start state; the goal, which is data,
  * decides everything else through the shared components below.
  */
-import { startState } from "../scenarios/world.js";
+import { startState, startStateKey } from "../scenarios/world.js";
 import type { Task } from "../scenarios/types.js";
 import { getScenario } from "../scenarios/registry.js";
 import { assignWrites } from "./assign.js";
@@ -34,14 +34,15 @@ export interface RewardResult {
 }
 
 export function scoreEpisode(task: Task, episode: Episode, weights: Weights = weightsFor(task)): RewardResult {
-  const site = startState(task);
-  const replayed = replay(site, episode);
+  const stateKey = startStateKey(task);
+  const { requests: replayed, history, finalState } = replay(() => startState(task), episode, stateKey);
   const ctx: ScoringContext = {
     task,
     episode,
     replayed,
     assignment: assignWrites(task.goal, replayed),
-    finalState: site,
+    finalState,
+    finalStateKey: `${stateKey}|${history}`,
     seenBefore: createProvenance(task.instruction, replayed),
   };
   const calls = scoreCalls(ctx);
@@ -80,8 +81,15 @@ export function scoreEpisode(task: Task, episode: Episode, weights: Weights = we
   return { reward: weightedShare(components, weights, COMPONENTS), components, weights, failures };
 }
 
+const scenarioWeights = new Map<string, Weights>();
+
 export function weightsFor(task: Task): Weights {
-  return resolveWeights(getScenario(task.scenario).weights);
+  let weights = scenarioWeights.get(task.scenario);
+  if (!weights) {
+    weights = resolveWeights(getScenario(task.scenario).weights);
+    scenarioWeights.set(task.scenario, weights);
+  }
+  return weights;
 }
 
 /** Weighted mean over `names`; integer weights keep a perfect score at exactly 1. */

@@ -27,17 +27,39 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   return current.filter((v) => v !== undefined);
 }
 
-/** JSON text with object keys sorted, so equal values give equal text. */
+/** JSON text with object keys sorted, so equal values give equal text (no intermediate copies). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? "undefined";
+  if (value === undefined) return "undefined";
+  const parts: string[] = [];
+  writeCanonical(value, parts);
+  return parts.join("");
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return out;
+function writeCanonical(value: unknown, out: string[]): void {
+  if (value === null || typeof value !== "object") {
+    out.push(JSON.stringify(value) ?? "null");
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push("[");
+    value.forEach((item, i) => {
+      if (i > 0) out.push(",");
+      writeCanonical(item === undefined ? null : item, out);
+    });
+    out.push("]");
+    return;
+  }
+  out.push("{");
+  let first = true;
+  for (const key of Object.keys(value).sort()) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined) continue;
+    if (!first) out.push(",");
+    first = false;
+    out.push(JSON.stringify(key), ":");
+    writeCanonical(child, out);
+  }
+  out.push("}");
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

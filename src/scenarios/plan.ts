@@ -83,3 +83,19 @@ export function requestOf(step: ResolvedStep): RequestData {
   if (step.body !== undefined) request.json = step.body;
   return request;
 }
+
+/** Indices of the plan steps whose responses some later step refers to. */
+export function referencedSteps(plan: readonly PlanStep[]): Set<number> {
+  const out = new Set<number>();
+  const visit = (value: PlanValue | undefined): void => {
+    if (isRef(value)) out.add(value.$ref.step);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  for (const step of plan) {
+    visit(step.body);
+    Object.values(step.params ?? {}).forEach(visit);
+    Object.values(step.query ?? {}).forEach(visit);
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  * so a task is reproducible from its data alone.
  */
 import { generateSite, handle, type EmuRequest, type Site } from "../emulator/index.js";
+import { hash53 } from "../reward/memo.js";
 import type { RequestData, Task } from "./types.js";
 
 const ADMIN_EMAIL = "admin@example.com";
@@ -56,6 +57,11 @@ export function applySetup(site: Site, setup: readonly RequestData[]): void {
       throw new Error(`task setup failed: ${request.method} ${request.path} -> ${response.status} ${JSON.stringify(response.body)}`);
     }
   }
+}
+
+/** Identifies a task's start state (world seed and setup) for memoised reads. */
+export function startStateKey(task: Pick<Task, "worldSeed" | "setup">): string {
+  return task.setup.length === 0 ? `w${task.worldSeed}` : `w${task.worldSeed}:${hash53(JSON.stringify(task.setup))}`;
 }
 
 /** A fresh, writable copy of the task's start state. */

@@ -6,7 +6,7 @@
  * object can serve many episodes of its task, in any order.
  */
 import { handle, type Site } from "../../emulator/index.js";
-import { requestOf, resolveStep, type ResolvedStep } from "../../scenarios/plan.js";
+import { referencedSteps, requestOf, resolveStep, type ResolvedStep } from "../../scenarios/plan.js";
 import type { Task } from "../../scenarios/types.js";
 import { asAdmin, startState } from "../../scenarios/world.js";
 import type { AssistantTurn, Policy, PolicyRequest, ToolCall } from "../types.js";
@@ -22,12 +22,15 @@ interface Progress {
 
 export class ScriptedPolicy implements Policy {
   private progress: Progress;
+  /** Plan steps whose responses later steps refer to. */
+  private readonly referenced: ReadonlySet<number>;
 
   constructor(
     readonly id: string,
     private readonly task: Task,
     private readonly script: Script,
   ) {
+    this.referenced = referencedSteps(task.plan);
     this.progress = this.fresh();
   }
 
@@ -80,8 +83,11 @@ export class ScriptedPolicy implements Policy {
     const encoded = encodeRestCall(resolved);
     const text = JSON.stringify(encoded.args);
     if (call.corrupt) return { id, name: encoded.name, argumentsText: text.slice(0, -1) };
-    const response = handle(p.shadow, asAdmin(requestOf(resolved)));
-    p.responses[call.step] = response.body;
+    // Reads change nothing: the shadow only needs the writes, and the reads later steps quote.
+    if (resolved.operation.mutates || this.referenced.has(call.step)) {
+      const response = handle(p.shadow, asAdmin(requestOf(resolved)));
+      p.responses[call.step] = response.body;
+    }
     return { id, name: encoded.name, argumentsText: text };
   }
 

@@ -8,7 +8,7 @@ export function scoreState(ctx: ScoringContext): ComponentResult {
   const failures: Failure[] = [];
   let passed = 0;
   for (const check of checks) {
-    if (stateCheckHolds(ctx.finalState, check)) passed++;
+    if (stateCheckHolds(ctx, check)) passed++;
     else failures.push({ label: check.failure ?? "wrong_value", detail: `final state: ${check.name}` });
   }
   return { score: passed / checks.length, failures };

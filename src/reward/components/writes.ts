@@ -41,7 +41,7 @@ function scoreWrite(ctx: ScoringContext, expected: ExpectedWrite, made: Replayed
   const effects = expected.effects ?? [];
   const target = effects.length > 0 ? targetOf(expected, made) : undefined;
   for (const effect of effects) {
-    if (stateCheckHolds(ctx.finalState, effect, target)) passed++;
+    if (stateCheckHolds(ctx, effect, target)) passed++;
     else failures.push({ label: effect.failure ?? "wrong_value", call: made.call, detail: `${expected.id}: final state: ${effect.name}` });
   }
   const checks = expected.args.length + effects.length;

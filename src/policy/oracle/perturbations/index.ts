@@ -5,7 +5,7 @@
  */
 import { emulator, handle, type Site } from "../../../emulator/index.js";
 import { patternMatches } from "../../../reward/patterns.js";
-import { isRef, resolveStep, type ResolvedStep } from "../../../scenarios/plan.js";
+import { referencedSteps, resolveStep, type ResolvedStep } from "../../../scenarios/plan.js";
 import type { ExpectedWrite, Json, PlanValue, Task } from "../../../scenarios/types.js";
 import { asAdmin } from "../../../scenarios/world.js";
 import type { Script, ScriptCall, StepEdit } from "../script.js";
@@ -238,15 +238,7 @@ function paramsMatch(params: Record<string, PlanValue> | undefined, wanted: Reco
 }
 
 function referenced(task: Task, step: number): boolean {
-  const mentions = (value: PlanValue | undefined): boolean => {
-    if (isRef(value)) return value.$ref.step === step;
-    if (Array.isArray(value)) return value.some(mentions);
-    if (value !== null && typeof value === "object") return Object.values(value).some(mentions);
-    return false;
-  };
-  return task.plan.some(
-    (s) => mentions(s.body) || Object.values(s.params ?? {}).some(mentions) || Object.values(s.query ?? {}).some(mentions),
-  );
+  return referencedSteps(task.plan).has(step);
 }
 
 /** A second, different write like the last one: another object, another label, or one more transition. */

@@ -1,0 +1,3 @@
+import { oracleSolvesEveryTask } from "./oracle-cases.js";
+
+oracleSolvesEveryTask("jira-transition-issue");
