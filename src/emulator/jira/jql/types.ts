@@ -3,7 +3,10 @@
  * The Jira emulator adapts its issue records to `JqlIssueView`; the engine never sees records.
  */
 
-/** What JQL can read of one issue. Names are Jira's display names unless stated. */
+/**
+ * What JQL can read of one issue. Names are Jira's display names unless stated; keys are canonical (upper case).
+ * Treat a view as immutable: the engine caches analysed text per view object, so a changed issue needs a new view.
+ */
 export interface JqlIssueView {
   id: string;
   key: string;
@@ -81,7 +84,7 @@ export interface JqlContext {
 /** A compiled query: filter, order and whether it is bounded (has a restriction). */
 export interface CompiledJql {
   matches(issue: JqlIssueView): boolean;
-  /** Sort comparator implementing ORDER BY (default: `created DESC`... as Jira: key DESC when no ORDER BY is given for search/jql? see engine docs). */
+  /** ORDER BY comparator, total (ties end on the id); without ORDER BY: key descending, newest first. */
   compare(a: JqlIssueView, b: JqlIssueView): number;
   /** False for queries like '' or `ORDER BY created` that /search/jql refuses as unbounded. */
   bounded: boolean;
