@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
 import { serve } from "./serve.js";
+import { registerMcp } from "./mcp.js";
 import { showTraceFile } from "./trace-show.js";
 import { styleFor } from "./style.js";
 import { DEFAULT_ADMIN_TOKEN } from "../emulator/index.js";
@@ -53,6 +54,8 @@ export function buildCli(): Command {
       });
       if (!found) throw new Error(`no episode '${opts.episode ?? ""}' in ${file}`);
     });
+
+  registerMcp(program);
 
   return program;
 }

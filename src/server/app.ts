@@ -8,6 +8,7 @@ import { Metrics } from "./metrics.js";
 import { SessionStore } from "./session-store.js";
 import { registerSessionRoutes, type Sessions } from "./sessions-api.js";
 import { registerOpenEnv } from "./openenv.js";
+import { registerMcpRoutes } from "./mcp.js";
 
 export interface AppOptions {
   /** The site served at the real REST paths (a writable fork). */
@@ -68,6 +69,7 @@ export function buildServer(options: AppOptions): AtlasgymApp {
   );
   registerSessionRoutes(app, sessions, options.adminToken ?? DEFAULT_ADMIN_TOKEN);
   registerOpenEnv(app, sessions);
+  registerMcpRoutes(app, sessions);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const { path, query } = splitRawUrl(request.url);
@@ -90,6 +92,7 @@ export function buildServer(options: AppOptions): AtlasgymApp {
 function routeGroup(url: string): string {
   if (url.startsWith("/sessions")) return url.includes("/tools/") ? "session_tool" : url.includes("/score") ? "session_score" : "sessions";
   if (url.startsWith("/s/")) return "session_rest";
+  if (url.startsWith("/mcp/")) return "mcp";
   if (url.startsWith("/rest/")) return "jira";
   if (url.startsWith("/wiki/")) return "confluence";
   return "other";
