@@ -1,7 +1,7 @@
 import type { User } from "../core/users.js";
 import type { Site } from "../site.js";
 import { canBrowse } from "./permissions.js";
-import type { IssueRecord, ProjectRecord } from "./state.js";
+import type { IssueRecord, PriorityRecord, ProjectRecord } from "./state.js";
 
 /** An issue by numeric id or key (keys case-insensitively, as Jira resolves them). */
 export function findIssue(site: Site, idOrKey: string): IssueRecord | undefined {
@@ -46,4 +46,10 @@ export function own(value: unknown, key: string): unknown {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The site's default priority (what new issues get when none is given). */
+export function defaultPriority(site: Site): PriorityRecord | undefined {
+  for (const priority of site.jira.priorities.values()) if (priority.isDefault) return priority;
+  return undefined;
 }

@@ -2,7 +2,7 @@ import type { Site } from "../../site.js";
 import { renderIssueType, renderPriority, renderProjectRef, renderResolution } from "../render/catalog.js";
 import type { IssueTypeRecord, ProjectRecord, ScreenField } from "../state.js";
 import { fieldById } from "./catalog.js";
-import { PRIORITY_MEDIUM } from "../generate/catalog.js";
+import { defaultPriority } from "../lookup.js";
 
 /**
  * Field metadata as create metadata and transition screens describe it (the spec's
@@ -35,10 +35,10 @@ export function fieldMetadata(
       break;
     case "priority": {
       out["allowedValues"] = [...site.jira.priorities.values()].map((p) => renderPriority(p, baseUrl));
-      const medium = site.jira.priorities.get(PRIORITY_MEDIUM);
-      if (medium) {
+      const fallback = defaultPriority(site);
+      if (fallback) {
         out["hasDefaultValue"] = true;
-        out["defaultValue"] = renderPriority(medium, baseUrl);
+        out["defaultValue"] = renderPriority(fallback, baseUrl);
       }
       break;
     }

@@ -4,8 +4,7 @@ import type { Operation } from "../../operation.js";
 import type { Site } from "../../site.js";
 import { FieldErrors, MESSAGES, type JiraErrorBody } from "../errors.js";
 import { applyOperations, collectOperations, draftHasValue, emptyDraft, requiredMessage } from "../fields/input.js";
-import { PRIORITY_MEDIUM } from "../generate/catalog.js";
-import { findVisibleProject, idString, isPlainObject, own } from "../lookup.js";
+import { defaultPriority, findVisibleProject, idString, isPlainObject, own } from "../lookup.js";
 import { hasPermission } from "../permissions.js";
 import { issueUpdateSchema } from "../schemas.js";
 import { SEQUENCES, type IssueRecord, type IssueTypeRecord, type ProjectRecord } from "../state.js";
@@ -62,7 +61,7 @@ export function createIssueFromBody(site: Site, caller: User, body: unknown): Cr
 
   const draft = emptyDraft();
   draft.reporterId = caller.accountId;
-  draft.priorityId = site.jira.priorities.has(PRIORITY_MEDIUM) ? PRIORITY_MEDIUM : null;
+  draft.priorityId = defaultPriority(site)?.id ?? null;
   const lead = site.user(project.leadAccountId);
   if (project.assigneeType === "PROJECT_LEAD" && lead && hasPermission(site, lead, project, "ASSIGNABLE_USER"))
     draft.assigneeId = lead.accountId;
