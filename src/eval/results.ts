@@ -17,6 +17,8 @@ export interface RunInfo {
   writtenAt: string;
   /** Wall time of the last invocation (a resumed run counts only its own part). */
   durationMs: number;
+  /** Episodes in flight at once in the last invocation (speed only, never results). */
+  concurrency: number;
   /** Episodes the last invocation ran. */
   episodesThisInvocation: number;
   /** The last invocation was stopped (Ctrl-C) before finishing. */

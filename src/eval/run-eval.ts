@@ -11,6 +11,7 @@ import { writeChart } from "./chart/index.js";
 import { mergeResumeConfig, validateConfig, type EvalConfig, type RuntimeOptions } from "./config.js";
 import { runPlannedEpisode } from "./episode.js";
 import { planEpisodes, type EpisodeJob } from "./plan.js";
+import { runWithLimit } from "./pool.js";
 import { createPolicySource, parsePolicySpec, type PolicySource } from "./policy-source.js";
 import { silentProgress, type ProgressReporter } from "./progress.js";
 import type { EpisodeRecord, SkippedTask } from "./records.js";
@@ -106,13 +107,24 @@ function checkPolicy(config: EvalConfig): void {
   }
 }
 
-/** Lets timers and signal handlers run: scripted episodes never leave the microtask queue otherwise. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** results.json, report.md and the chart, from the results. */
+function writeOutputs(out: string, results: EvalResults): EvalOutcome["files"] {
+  const files = {
+    results: runFile(out, "results"),
+    report: runFile(out, "report"),
+    traces: runFile(out, "traces"),
+    episodes: runFile(out, "episodes"),
+    chartSvg: runFile(out, "chartSvg"),
+    chartPng: runFile(out, "chartPng"),
+  };
+  writeResults(files.results, results);
+  writeFileSync(files.report, renderRunReport(results));
+  writeChart(rewardsChart(results), { svg: files.chartSvg, png: files.chartPng });
+  return files;
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalOutcome> {
-  const started = Date.now();
+  const startedAt = Date.now();
   checkPolicy(options.config);
   const run = options.resume ? await openResumedRun(options) : openNewRun(options);
   const { config, log } = run;
@@ -121,7 +133,8 @@ export async function runEval(options: EvalOptions): Promise<EvalOutcome> {
   const records: EpisodeRecord[] = [];
   let prepared: Prepared = { jobs: [], tasks: new Map(), skipped: [] };
   let resumed = 0;
-  let failure: unknown;
+  let progressStarted = false;
+  let failure: { error: unknown } | undefined;
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -140,45 +153,36 @@ export async function runEval(options: EvalOptions): Promise<EvalOutcome> {
       records.length,
       records.reduce((sum, r) => sum + r.reward, 0),
     );
-    let next = 0;
+    progressStarted = true;
     const policySource = source;
-    const worker = async (): Promise<void> => {
-      while (!stop.signal.aborted && next < pending.length) {
-        const job = pending[next++]!;
-        const task = prepared.tasks.get(job.task.id)!;
-        const policy = policySource.forEpisode(task);
-        if (!policy) throw new Error(`${policySource.id} stopped applying to ${task.id}`);
-        const finished = await runPlannedEpisode(job, task, policy, {
-          surface: config.surface,
-          signal: stop.signal,
-          ...(config.maxTurns !== undefined ? { maxTurns: config.maxTurns } : {}),
-          ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-          ...(options.clock ? { clock: options.clock } : {}),
-        });
-        // An episode cut short by the stop is not finished work: resuming runs it again.
-        if (finished.trace.stopReason === "aborted") break;
-        await log.append(finished.trace, finished.record);
-        records.push(finished.record);
-        progress.episodeDone(finished.record.reward);
-        options.onEpisode?.(finished.record);
-        await yieldToEventLoop();
-      }
-    };
-    const concurrency = Math.max(1, options.runtime.concurrency);
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, () =>
-        worker().catch((error: unknown) => {
-          failure ??= error;
-          stop.abort();
-        }),
-      ),
-    );
+    await runWithLimit(pending, options.runtime.concurrency, stop, async (job) => {
+      const task = prepared.tasks.get(job.task.id)!;
+      const policy = policySource.forEpisode(task);
+      if (!policy) throw new Error(`${policySource.id} stopped applying to ${task.id}`);
+      const finished = await runPlannedEpisode(job, task, policy, {
+        surface: config.surface,
+        signal: stop.signal,
+        ...(config.maxTurns !== undefined ? { maxTurns: config.maxTurns } : {}),
+        ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      // An episode cut short by the stop is not finished work: resuming runs it again.
+      if (finished.trace.stopReason === "aborted") return;
+      await log.append(finished.trace, finished.record);
+      records.push(finished.record);
+      progress.episodeDone(finished.record.reward);
+      options.onEpisode?.(finished.record);
+    });
+  } catch (error) {
+    failure = { error };
   } finally {
-    progress.stop();
+    if (progressStarted) progress.stop();
     options.signal?.removeEventListener("abort", onAbort);
     await log.close();
     await source?.close();
   }
+  // Nothing ran (no policy, no tasks): there are no results to write.
+  if (failure && !progressStarted) throw failure.error;
 
   const results = buildResults({
     config,
@@ -188,22 +192,13 @@ export async function runEval(options: EvalOptions): Promise<EvalOutcome> {
     run: {
       createdAt: run.createdAt,
       writtenAt: new Date().toISOString(),
-      durationMs: Date.now() - started,
+      durationMs: Date.now() - startedAt,
+      concurrency: options.runtime.concurrency,
       episodesThisInvocation: records.length - resumed,
       interrupted: stop.signal.aborted && failure === undefined,
     },
   });
-  const files = {
-    results: runFile(options.out, "results"),
-    report: runFile(options.out, "report"),
-    traces: runFile(options.out, "traces"),
-    episodes: runFile(options.out, "episodes"),
-    chartSvg: runFile(options.out, "chartSvg"),
-    chartPng: runFile(options.out, "chartPng"),
-  };
-  writeResults(files.results, results);
-  writeFileSync(files.report, renderRunReport(results));
-  writeChart(rewardsChart(results), { svg: files.chartSvg, png: files.chartPng });
-  if (failure !== undefined) throw failure;
+  const files = writeOutputs(options.out, results);
+  if (failure) throw failure.error;
   return { results, interrupted: !results.complete, files };
 }
