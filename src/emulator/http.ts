@@ -41,12 +41,13 @@ export function splitUrl(url: string): { path: string; query: Query } {
 }
 
 export function parseQuery(search: string): Query {
-  const out: Record<string, string | string[]> = {};
+  // A null-prototype object: keys such as `__proto__` or `constructor` are plain data here.
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of new URLSearchParams(search)) {
-    const prev = out[key];
+    const prev = Object.hasOwn(out, key) ? out[key] : undefined;
     if (prev === undefined) out[key] = value;
     else if (Array.isArray(prev)) prev.push(value);
-    else out[key] = [prev as string, value];
+    else out[key] = [prev, value];
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateSite, handle } from "../../src/emulator/index.js";
+import { parseQuery } from "../../src/emulator/http.js";
 
 const site = generateSite({ seed: 7 });
 const basic = (email: string, token: string) => `Basic ${Buffer.from(`${email}:${token}`).toString("base64")}`;
@@ -39,4 +40,12 @@ test("unknown routes and methods are 404 and 405 in the product's shape", () => 
   const c = handle(fork, { method: "GET", path: "/wiki/api/v2/nothing", headers: ADMIN });
   assert.equal(c.status, 404);
   assert.ok(Array.isArray((c.body as { errors: unknown[] }).errors));
+});
+
+test("query strings with prototype-like keys stay plain data", () => {
+  const q = parseQuery("__proto__=a&__proto__=b&constructor=c&constructor=d&toString=e");
+  assert.deepEqual(q["__proto__"], ["a", "b"]);
+  assert.deepEqual(q["constructor"], ["c", "d"]);
+  assert.equal(q["toString"], "e");
+  assert.equal(Object.getPrototypeOf(q), null);
 });
