@@ -86,8 +86,10 @@ function intersectNarrowings(children: readonly Compiled[]): Narrowing | undefin
 
 export function compileQuery(query: JqlQuery, context: JqlContext): JqlResult {
   const errors: string[] = [];
+  const seen = new Set<string>();
   const report = (message: string): void => {
-    if (!errors.includes(message)) errors.push(message);
+    if (!seen.has(message)) errors.push(message);
+    seen.add(message);
   };
   const env: ClauseEnvironment = {
     context,
