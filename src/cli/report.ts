@@ -2,7 +2,7 @@
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative } from "node:path";
 import type { Command } from "commander";
-import { svgToPng, barChartSvg } from "../eval/chart/index.js";
+import { writeChart } from "../eval/chart/index.js";
 import { comparisonChart, defaultLabels, renderComparison, type ComparedRun } from "../eval/compare.js";
 import { readResults, RUN_FILES } from "../eval/index.js";
 
@@ -31,11 +31,7 @@ function reportAction(dirs: string[], opts: ReportCliOptions): void {
   const runs: ComparedRun[] = dirs.map((dir, i) => ({ dir, label: labels[i]!, results: readResults(resultsPath(dir)) }));
 
   const png = chartPath(opts);
-  if (png !== undefined) {
-    const svg = barChartSvg(comparisonChart(runs));
-    writeFileSync(png.replace(/\.png$/i, "") + ".svg", svg);
-    writeFileSync(png, svgToPng(svg));
-  }
+  if (png !== undefined) writeChart(comparisonChart(runs), { png, svg: `${png.replace(/\.png$/i, "")}.svg` });
   // The Markdown links the chart relative to where the Markdown is written.
   const link = png === undefined ? undefined : opts.out !== undefined ? relative(dirname(opts.out), png) : png;
   const markdown = renderComparison(runs, link !== undefined ? { chartFile: link } : {});

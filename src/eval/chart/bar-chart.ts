@@ -89,8 +89,16 @@ export function barChartSvg(chart: BarChart): string {
   }
   parts.push(line(l.left, l.top, l.left, l.top + l.plotHeight, { stroke: INK, "stroke-width": 1 }));
   const yMid = l.top + l.plotHeight / 2;
+  const yLabelX = l.left - 50;
   parts.push(
-    text(chart.yLabel, { x: 20, y: yMid, transform: `rotate(-90 20 ${yMid})`, "text-anchor": "middle", "font-size": 13, fill: INK }),
+    text(chart.yLabel, {
+      x: yLabelX,
+      y: yMid,
+      transform: `rotate(-90 ${yLabelX} ${yMid})`,
+      "text-anchor": "middle",
+      "font-size": 13,
+      fill: INK,
+    }),
   );
 
   chart.categories.forEach((category, c) => {
