@@ -1,7 +1,7 @@
 /** Every field family with every operator it supports, against the fixture site (see jql-fixture.test.ts). */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { makeContext, matching } from "./jql-fixture.test.js";
+import { ISSUES, makeContext, matching } from "./jql-fixture.test.js";
 
 type Case = [jql: string, keys: string[]];
 
@@ -15,6 +15,12 @@ const ALL = ["ENG-1", "ENG-2", "ENG-3", "ENG-10", "OPS-1", "OPS-2", "OPS-3"];
 const ENG = ["ENG-1", "ENG-2", "ENG-3", "ENG-10"];
 const OPS = ["OPS-1", "OPS-2", "OPS-3"];
 const without = (...keys: string[]): string[] => ALL.filter((k) => !keys.includes(k));
+
+test("the fixture site is consistent", () => {
+  assert.equal(ISSUES.length, 7);
+  assert.equal(new Set(ISSUES.map((i) => i.id)).size, ISSUES.length);
+  assert.equal(new Set(ISSUES.map((i) => i.key)).size, ISSUES.length);
+});
 
 describe("project: key, name or id, case-insensitive", () => {
   table([
