@@ -20,28 +20,34 @@ interface WallTime {
   millisecond: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** How to read wall-clock time in a zone: UTC directly, any other zone through Intl. */
+type ZoneReader = { utc: true } | { utc: false; formatter: Intl.DateTimeFormat };
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    const options: Intl.DateTimeFormatOptions = {
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    };
+const readers = new Map<string, ZoneReader>();
+const MAX_ZONES = 1_000;
+
+function readerFor(timeZone: string): ZoneReader {
+  let reader = readers.get(timeZone);
+  if (!reader) {
     try {
-      formatter = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+      const formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+      reader = formatter.resolvedOptions().timeZone === "UTC" ? { utc: true } : { utc: false, formatter };
     } catch {
-      formatter = new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }); // unknown zone: UTC, never a crash
+      reader = { utc: true }; // unknown zone: UTC, never a crash
     }
-    formatters.set(timeZone, formatter);
+    if (readers.size >= MAX_ZONES) readers.clear();
+    readers.set(timeZone, reader);
   }
-  return formatter;
+  return reader;
 }
 
 /** The range of a JavaScript Date (and comfortably beyond any Jira date). */
@@ -55,7 +61,20 @@ export function isRepresentable(instant: number): boolean {
 /** The wall-clock reading of an instant in a zone (instants outside Date's range are clamped: never a RangeError). */
 function toWall(instant: number, timeZone: string): WallTime {
   const epoch = Number.isNaN(instant) ? 0 : Math.max(-MAX_INSTANT, Math.min(MAX_INSTANT, instant));
-  const parts = formatterFor(timeZone).formatToParts(new Date(epoch));
+  const reader = readerFor(timeZone);
+  const date = new Date(epoch);
+  if (reader.utc) {
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+      millisecond: date.getUTCMilliseconds(),
+    };
+  }
+  const parts = reader.formatter.formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {
     year: get("year"),
