@@ -63,9 +63,16 @@ def run_case(case: dict[str, Any]) -> dict[str, Any]:
 
         def generate(tokens: int) -> None:
             with torch.inference_mode():
-                model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=tokens,
-                               min_new_tokens=tokens, do_sample=True, temperature=1.0, top_p=1.0,
-                               pad_token_id=tokenizer.pad_token_id)
+                model.generate(
+                    input_ids=ids,
+                    attention_mask=torch.ones_like(ids),
+                    max_new_tokens=tokens,
+                    min_new_tokens=tokens,
+                    do_sample=True,
+                    temperature=1.0,
+                    top_p=1.0,
+                    pad_token_id=tokenizer.pad_token_id,
+                )
 
         with Timer() as prefill:
             generate(1)
@@ -73,9 +80,11 @@ def run_case(case: dict[str, Any]) -> dict[str, Any]:
             generate(new + 1)
         decode_wall, decode_cpu = full.wall - prefill.wall, full.cpu - prefill.cpu
         result.update(
-            prefill_wall=prefill.wall, prefill_cpu=prefill.cpu,
+            prefill_wall=prefill.wall,
+            prefill_cpu=prefill.cpu,
             prefill_tokens_per_cpu_second=batch * prompt_len / prefill.cpu,
-            decode_step_wall=decode_wall / new, decode_step_cpu=decode_cpu / new,
+            decode_step_wall=decode_wall / new,
+            decode_step_cpu=decode_cpu / new,
             decode_tokens_per_cpu_second=batch * new / decode_cpu,
         )
     else:
@@ -84,8 +93,15 @@ def run_case(case: dict[str, Any]) -> dict[str, Any]:
         if case["lora"]:
             from peft import LoraConfig, get_peft_model
 
-            model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, task_type="CAUSAL_LM", target_modules=[
-                "q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]))
+            model = get_peft_model(
+                model,
+                LoraConfig(
+                    r=16,
+                    lora_alpha=32,
+                    task_type="CAUSAL_LM",
+                    target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+                ),
+            )
         if case.get("checkpointing"):
             model.gradient_checkpointing_enable()
             if case["lora"]:
@@ -107,8 +123,7 @@ def run_case(case: dict[str, Any]) -> dict[str, Any]:
             walls.append(t.wall)
             cpus.append(t.cpu)
         best = min(range(len(cpus)), key=lambda i: cpus[i])
-        result.update(pass_wall=walls[best], pass_cpu=cpus[best],
-                      trainable_params=sum(p.numel() for p in params))
+        result.update(pass_wall=walls[best], pass_cpu=cpus[best], trainable_params=sum(p.numel() for p in params))
     result["load_average_after"] = os.getloadavg()[0]
     result["peak_rss_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     return result
@@ -128,8 +143,15 @@ def cases(quick: bool) -> list[dict[str, Any]]:
     if not quick:
         out += [
             {**gen, "dtype": "float32", "batch": 8, "prompt_len": 3500},
-            {**upd, "dtype": "float32", "lora": True, "batch": 2, "prompt_len": 3500, "completion_len": 200,
-             "checkpointing": True},
+            {
+                **upd,
+                "dtype": "float32",
+                "lora": True,
+                "batch": 2,
+                "prompt_len": 3500,
+                "completion_len": 200,
+                "checkpointing": True,
+            },
         ]
     return out
 
@@ -146,21 +168,37 @@ def main() -> None:
     results = []
     for case in cases(args.quick):
         env = {**os.environ, "OMP_NUM_THREADS": str(case["threads"])}
-        proc = subprocess.run([sys.executable, __file__, "--out", str(args.out), "--case", json.dumps(case)],
-                              capture_output=True, text=True, env=env, check=False)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--out", str(args.out), "--case", json.dumps(case)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         if proc.returncode != 0:
             results.append({**case, "error": proc.stderr[-2000:]})
         else:
             results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({
-        "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
-                    "python": platform.python_version()},
-        "date": time.strftime("%Y-%m-%d %H:%M"),
-        "note": "other engineers' jobs share this 2-core machine: see load_average_*; cpu/threads ~ uncontended wall",
-        "results": results,
-    }, indent=2))
+    args.out.write_text(
+        json.dumps(
+            {
+                "machine": {
+                    "cpu": platform.processor() or platform.machine(),
+                    "cores": os.cpu_count(),
+                    "python": platform.python_version(),
+                },
+                "date": time.strftime("%Y-%m-%d %H:%M"),
+                "note": (
+                    "other engineers' jobs share this 2-core machine: see load_average_*; "
+                    "cpu seconds / threads estimates the uncontended wall time"
+                ),
+                "results": results,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def stub_server() -> Iterator[Callable[[Handler], WireStubServer]]:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = do_DELETE = _serve
+            do_GET = do_POST = do_DELETE = _serve  # noqa: N815 - http.server's names
 
             def log_message(self, *args: object) -> None:
                 pass

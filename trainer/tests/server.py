@@ -37,7 +37,10 @@ def atlasgym_serve(timeout: float = 90.0) -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(
         ["node", str(repo_root() / "bin" / "atlasgym.js"), "serve", "--port", str(port), "--quiet"],
-        cwd=repo_root(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=repo_root(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:

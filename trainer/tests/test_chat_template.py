@@ -29,23 +29,38 @@ def to_hf(conversation: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict
     messages: list[dict[str, Any]] = []
     for m in conversation["messages"]:
         if m["role"] == "assistant" and m.get("toolCalls"):
-            calls = [{"type": "function", "id": c["id"], "function": {"name": c["name"],
-                      "arguments": arguments(c["argumentsText"])}} for c in m["toolCalls"]]
+            calls = [
+                {
+                    "type": "function",
+                    "id": c["id"],
+                    "function": {"name": c["name"], "arguments": arguments(c["argumentsText"])},
+                }
+                for c in m["toolCalls"]
+            ]
             messages.append({"role": "assistant", "content": m["content"], "tool_calls": calls})
         elif m["role"] == "tool":
-            messages.append({"role": "tool", "tool_call_id": m["toolCallId"], "name": m["name"],
-                             "content": m["content"]})
+            messages.append(
+                {"role": "tool", "tool_call_id": m["toolCallId"], "name": m["name"], "content": m["content"]}
+            )
         else:
             messages.append({"role": m["role"], "content": m["content"]})
-    tools = [{"type": "function", "function": {"name": t["name"], "description": t["description"],
-                                               "parameters": t["parameters"]}} for t in conversation["tools"]]
+    tools = [
+        {
+            "type": "function",
+            "function": {"name": t["name"], "description": t["description"], "parameters": t["parameters"]},
+        }
+        for t in conversation["tools"]
+    ]
     return messages, tools
 
 
 def python_ids(tokenizer: Any) -> list[int]:
     messages, tools = to_hf(json.loads(FIXTURE.read_text()))
-    return list(tokenizer.apply_chat_template(messages, tools=tools, add_generation_prompt=True,
-                                              tokenize=True, return_dict=False))
+    return list(
+        tokenizer.apply_chat_template(
+            messages, tools=tools, add_generation_prompt=True, tokenize=True, return_dict=False
+        )
+    )
 
 
 def test_the_shared_template_is_the_one_attached(smollm2_tokenizer: Any) -> None:
@@ -70,22 +85,30 @@ def test_rendering_keeps_tools_nested_arguments_and_unicode(smollm2_tokenizer: A
 
 def test_generated_tool_calls_parse_back_with_nested_arguments(smollm2_tokenizer: Any) -> None:
     messages, tools = to_hf(json.loads(FIXTURE.read_text()))
-    prompt = smollm2_tokenizer.apply_chat_template(messages[:2], tools=tools, add_generation_prompt=True,
-                                                   tokenize=True, return_dict=False)
+    prompt = smollm2_tokenizer.apply_chat_template(
+        messages[:2], tools=tools, add_generation_prompt=True, tokenize=True, return_dict=False
+    )
     call = {"issueIdOrKey": "SUP-12", "transition": {"id": "31"}, "fields": {"resolution": {"name": "Done"}}}
     text = f'<tool_call>\n{{"name": "jira_transition_issue", "arguments": {json.dumps(call)}}}\n</tool_call><|im_end|>'
     ids = smollm2_tokenizer(text, add_special_tokens=False)["input_ids"]
     parsed = parse_response(smollm2_tokenizer, ids, prefix=list(prompt), tools=tools)
-    assert parsed["tool_calls"] == [{"type": "function", "function": {"name": "jira_transition_issue",
-                                                                      "arguments": call}}]
+    assert parsed["tool_calls"] == [
+        {"type": "function", "function": {"name": "jira_transition_issue", "arguments": call}}
+    ]
 
 
 def typescript_rendering() -> Any:
     npx = shutil.which("npx")
     if not RENDERER.is_file() or npx is None:
         pytest.skip(f"TypeScript renderer {RENDERER.relative_to(repo_root())} does not exist yet")
-    proc = subprocess.run([npx, "tsx", str(RENDERER), str(FIXTURE)], cwd=repo_root(), capture_output=True,
-                          text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [npx, "tsx", str(RENDERER), str(FIXTURE)],
+        cwd=repo_root(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

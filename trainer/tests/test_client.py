@@ -31,7 +31,13 @@ def test_open_session_sends_the_task_spec_and_parses_the_answer(stub_server: Any
         session = client.open_session(TaskSpec("jira-create-issue", "test", 2, seed=7, surface="mcp"))
     request = stub.requests[0]
     assert (request.method, request.path) == ("POST", "/sessions")
-    assert request.body == {"scenario": "jira-create-issue", "split": "test", "difficulty": 2, "seed": 7, "surface": "mcp"}
+    assert request.body == {
+        "scenario": "jira-create-issue",
+        "split": "test",
+        "difficulty": 2,
+        "seed": 7,
+        "surface": "mcp",
+    }
     assert session.session_id == "s/1 x"
     assert session.messages[-1] == {"role": "user", "content": "Create a bug."}
     assert [t.name for t in session.tools] == ["jira_create_issue", "jira_search", "jira.get-myself"]
@@ -40,7 +46,11 @@ def test_open_session_sends_the_task_spec_and_parses_the_answer(stub_server: Any
 
 def test_task_index_is_sent_as_camel_case() -> None:
     assert TaskSpec("x", task_index=4).to_json() == {
-        "scenario": "x", "split": "train", "difficulty": 1, "surface": "rest", "taskIndex": 4
+        "scenario": "x",
+        "split": "train",
+        "difficulty": 1,
+        "surface": "rest",
+        "taskIndex": 4,
     }
 
 

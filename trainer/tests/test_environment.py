@@ -26,11 +26,17 @@ def session_handler() -> Any:
     def handle(method: str, path: str, body: Any) -> StubReply:
         if (method, path) == ("POST", "/sessions"):
             n = next(ids)
-            return StubReply(200, {
-                "sessionId": f"s{n}", "token": "t", "taskId": f"{body['scenario']}/{body.get('seed')}",
-                "instruction": "Make OPS-1.", "messages": [SYSTEM, {"role": "user", "content": "Make OPS-1."}],
-                "tools": TOOLS,
-            })
+            return StubReply(
+                200,
+                {
+                    "sessionId": f"s{n}",
+                    "token": "t",
+                    "taskId": f"{body['scenario']}/{body.get('seed')}",
+                    "instruction": "Make OPS-1.",
+                    "messages": [SYSTEM, {"role": "user", "content": "Make OPS-1."}],
+                    "tools": TOOLS,
+                },
+            )
         if "/tools/" in path:
             return StubReply(200, {"content": f"echo {json.dumps(body, sort_keys=True)}", "status": 200})
         if path.endswith("/score"):
@@ -48,8 +54,13 @@ def env_class(url: str) -> Any:
 
 
 def row(seed: int = 5) -> dict[str, Any]:
-    return {"prompt": [SYSTEM, {"role": "user", "content": ""}], "scenario": "jira-create-issue",
-            "split": "train", "difficulty": 2, "seed": seed}
+    return {
+        "prompt": [SYSTEM, {"role": "user", "content": ""}],
+        "scenario": "jira-create-issue",
+        "split": "train",
+        "difficulty": 2,
+        "seed": seed,
+    }
 
 
 def test_trl_sees_exactly_the_scenario_tools_as_public_methods(stub_server: Any) -> None:
@@ -62,8 +73,13 @@ def test_episode_opens_calls_scores_and_closes(stub_server: Any) -> None:
     stub = stub_server(session_handler())
     env = env_class(stub.url)()
     assert env.reset(**row()) == "Make OPS-1."
-    assert stub.requests[0].body == {"scenario": "jira-create-issue", "split": "train", "difficulty": 2,
-                                     "seed": 5, "surface": "rest"}
+    assert stub.requests[0].body == {
+        "scenario": "jira-create-issue",
+        "split": "train",
+        "difficulty": 2,
+        "seed": 5,
+        "surface": "rest",
+    }
     nested = {"project": {"key": "OPS"}, "summary": "x", "issuetype": {"name": "Bug"}}
     assert env.jira_create_issue(fields=nested) == 'echo {"fields": ' + json.dumps(nested, sort_keys=True) + "}"
     assert stub.requests[1].path == "/sessions/s1/tools/jira_create_issue"

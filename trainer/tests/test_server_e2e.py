@@ -46,7 +46,11 @@ def test_every_scenario_opens_and_its_tools_become_typed_methods(client: Session
 def test_same_seed_same_task(client: SessionClient) -> None:
     spec = TaskSpec("labels", "test", 1, seed=5)
     a, b = client.open_session(spec), client.open_session(spec)
-    assert (a.task_id, a.messages, [t.to_json() for t in a.tools]) == (b.task_id, b.messages, [t.to_json() for t in b.tools])
+    assert (a.task_id, a.messages, [t.to_json() for t in a.tools]) == (
+        b.task_id,
+        b.messages,
+        [t.to_json() for t in b.tools],
+    )
     assert a.session_id != b.session_id
     client.delete_session(a.session_id)
     client.delete_session(b.session_id)
@@ -55,7 +59,7 @@ def test_same_seed_same_task(client: SessionClient) -> None:
 def test_an_episode_through_the_environment_is_scored_by_the_server(atlasgym_server: str) -> None:
     client = SessionClient(atlasgym_server)
     tasks = probe_tasks(client, ["jira-create-issue"], 1, difficulty=1, first_seed=3)
-    (key, schemas), = tasks.tools.items()
+    ((key, _),) = tasks.tools.items()
     env = tasks.environment_factories(lambda: client)[key]()
     row = tasks.rows[0].to_dict()
     instruction = env.reset(**{k: v for k, v in row.items() if k != "environment"})
@@ -69,8 +73,9 @@ def test_an_episode_through_the_environment_is_scored_by_the_server(atlasgym_ser
     trace = client.trace(session_id)
     assert "jira_delete_everything" in str(trace)
     log = RolloutLog()
-    rewards = make_session_reward(log)(prompts=[row["prompt"]], environments=[env],
-                                       completions=[[{"role": "assistant", "content": "Done."}]])
+    rewards = make_session_reward(log)(
+        prompts=[row["prompt"]], environments=[env], completions=[[{"role": "assistant", "content": "Done."}]]
+    )
     assert 0.0 <= rewards[0] < 1.0  # no issue was created: the server must not pay full reward
     record = log.drain()[0]
     assert record.scenario == "jira-create-issue"

@@ -60,20 +60,41 @@ def tiny_model(vocab: int) -> Any:
     from transformers import LlamaConfig, LlamaForCausalLM
 
     torch.manual_seed(0)
-    config = LlamaConfig(vocab_size=vocab, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
-                         tie_word_embeddings=True, bos_token_id=1, eos_token_id=2, pad_token_id=2)
+    config = LlamaConfig(
+        vocab_size=vocab,
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=1024,
+        tie_word_embeddings=True,
+        bos_token_id=1,
+        eos_token_id=2,
+        pad_token_id=2,
+    )
     return LlamaForCausalLM(config)
 
 
 def make_trainer(tokenizer: Any, out: Path, steps: int, overrides: list[str] | None = None) -> tuple[Any, Any]:
     from datasets import Dataset
 
-    config = load_config("quick", [
-        f"grpo.steps={steps}", "grpo.prompts_per_step=2", "grpo.num_generations=2", "grpo.micro_batch=2",
-        "grpo.max_completion_length=12", "grpo.max_tool_calling_iterations=1", "grpo.learning_rate=0.01",
-        "output.save_every=1", "output.keep_checkpoints=5", "model.lora.enabled=false", *(overrides or []),
-    ])
+    config = load_config(
+        "quick",
+        [
+            f"grpo.steps={steps}",
+            "grpo.prompts_per_step=2",
+            "grpo.num_generations=2",
+            "grpo.micro_batch=2",
+            "grpo.max_completion_length=12",
+            "grpo.max_tool_calling_iterations=1",
+            "grpo.learning_rate=0.01",
+            "output.save_every=1",
+            "output.keep_checkpoints=5",
+            "model.lora.enabled=false",
+            *(overrides or []),
+        ],
+    )
     log = RolloutLog()
     system = {"role": "system", "content": "Use the tools."}
     rows = [{"environment": "toy", "prompt": [system, {"role": "user", "content": ""}]} for _ in range(steps * 2)]
@@ -137,18 +158,23 @@ def test_prompts_carry_the_exact_tool_schema(smollm2_tokenizer: Any, tmp_path: P
     from atlasgym_trainer.client import ToolSchema
     from atlasgym_trainer.environment import make_environment_class
 
-    schema = ToolSchema("jira_create_issue", "Create an issue.", {
-        "type": "object",
-        "properties": {"fields": {"type": "object", "properties": {"project": {"type": "object"}}}},
-        "required": ["fields"],
-    })
+    schema = ToolSchema(
+        "jira_create_issue",
+        "Create an issue.",
+        {
+            "type": "object",
+            "properties": {"fields": {"type": "object", "properties": {"project": {"type": "object"}}}},
+            "required": ["fields"],
+        },
+    )
     env = make_environment_class("s", [schema], lambda: None)  # type: ignore[arg-type,return-value]
     trainer, _ = make_trainer(smollm2_tokenizer, tmp_path, steps=1)
-    trainer._env_tools = {"s": [getattr(env, "jira_create_issue")]}
+    trainer._env_tools = {"s": [env.jira_create_issue]}
     trainer._use_exact_tool_schemas()
     assert trainer._env_tools["s"] == [schema.to_json()]
-    rendered = smollm2_tokenizer.apply_chat_template([{"role": "user", "content": "x"}],
-                                                     tools=trainer._env_tools["s"], tokenize=False)
+    rendered = smollm2_tokenizer.apply_chat_template(
+        [{"role": "user", "content": "x"}], tools=trainer._env_tools["s"], tokenize=False
+    )
     assert json.dumps(schema.to_json(), ensure_ascii=False) in rendered
 
 

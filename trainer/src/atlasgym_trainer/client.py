@@ -247,7 +247,7 @@ class SessionClient:
                 attempt += 1
                 if attempt > self.max_retries:
                     raise SessionError(f"{method} {self.base_url}{path}: cannot connect ({exc})") from exc
-                time.sleep(min(0.2 * 2**attempt, 5.0))
+                time.sleep(min(0.2 * 2.0**attempt, 5.0))
                 continue
             except httpx.HTTPError as exc:
                 raise SessionError(f"{method} {self.base_url}{path}: {exc!r}") from exc
@@ -280,4 +280,4 @@ def _retry_after_seconds(response: httpx.Response, attempt: int) -> float:
             return max(0.0, min(float(header), 30.0))
         except ValueError:
             pass
-    return min(0.2 * 2**attempt, 5.0)
+    return min(0.2 * 2.0**attempt, 5.0)

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from trl import GRPOTrainer
+from trl import GRPOTrainer  # type: ignore[attr-defined]
 
 from atlasgym_trainer.environment import AtlasEnvironment
 from atlasgym_trainer.toolgen import SCHEMA_ATTR
@@ -55,7 +55,7 @@ class _ForwardingToolDict(dict[str, Any]):
         return forward
 
 
-class AtlasGRPOTrainer(GRPOTrainer):  # type: ignore[misc]
+class AtlasGRPOTrainer(GRPOTrainer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.step_times = StepTimes()
@@ -74,7 +74,7 @@ class AtlasGRPOTrainer(GRPOTrainer):  # type: ignore[misc]
                 _ForwardingToolDict(tools, environment) if isinstance(environment, AtlasEnvironment) else tools
                 for tools, environment in zip(self._sync_tool_dicts, self.environments, strict=True)
             ]
-        return super()._tool_call_loop(prompts, *args, **kwargs)
+        return super()._tool_call_loop(prompts, *args, **kwargs)  # type: ignore[no-untyped-call]
 
     def _generate(self, prompts: list[Any]) -> Any:
         started = time.perf_counter()
@@ -96,6 +96,7 @@ class AtlasGRPOTrainer(GRPOTrainer):  # type: ignore[misc]
             return super()._generate_and_score_completions(inputs)
         finally:
             self.step_times.generate_and_score += time.perf_counter() - started
+            environment: Any
             for environment in self.environments or []:
                 if isinstance(environment, AtlasEnvironment):
                     self.step_times.env_open += environment.open_seconds

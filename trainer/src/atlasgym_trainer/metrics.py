@@ -82,7 +82,7 @@ def split_times(times: StepTimes, wall: float) -> dict[str, float]:
     }
 
 
-class MetricsLogger(TrainerCallback):  # type: ignore[misc]
+class MetricsLogger(TrainerCallback):
     def __init__(self, out_dir: Path, rollouts: RolloutLog, times: StepTimes, plot_every: int = 1) -> None:
         self.out_dir = out_dir
         self.rollouts = rollouts
@@ -114,9 +114,7 @@ class MetricsLogger(TrainerCallback):  # type: ignore[misc]
         if self._step_started is None:
             self._step_started = time.perf_counter()
 
-    def on_step_end(
-        self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kwargs: Any
-    ) -> None:
+    def on_step_end(self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kwargs: Any) -> None:
         started = self._step_started if self._step_started is not None else time.perf_counter()
         self._pending = split_times(self.times, time.perf_counter() - started)
         self._step_started = None
@@ -202,17 +200,33 @@ def plot_rewards(rows: list[dict[str, Any]], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     steps = [row["step"] for row in rows]
-    scenarios = sorted({key.split("/")[1] for row in rows for key in row if key.count("/") == 2
-                        and key.startswith("reward/") and key.endswith("/mean")})
+    scenarios = sorted(
+        {
+            key.split("/")[1]
+            for row in rows
+            for key in row
+            if key.count("/") == 2 and key.startswith("reward/") and key.endswith("/mean")
+        }
+    )
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
     means = [row.get("reward/mean", math.nan) for row in rows]
     stds = [row.get("reward/std", 0.0) for row in rows]
     top.plot(steps, means, color="black", linewidth=2, label="all scenarios")
-    top.fill_between(steps, [m - s for m, s in zip(means, stds, strict=True)],
-                     [m + s for m, s in zip(means, stds, strict=True)], color="black", alpha=0.1)
+    top.fill_between(
+        steps,
+        [m - s for m, s in zip(means, stds, strict=True)],
+        [m + s for m, s in zip(means, stds, strict=True)],
+        color="black",
+        alpha=0.1,
+    )
     for scenario in scenarios:
-        top.plot(steps, [row.get(f"reward/{scenario}/mean", math.nan) for row in rows], marker=".",
-                 linewidth=1, label=scenario)
+        top.plot(
+            steps,
+            [row.get(f"reward/{scenario}/mean", math.nan) for row in rows],
+            marker=".",
+            linewidth=1,
+            label=scenario,
+        )
     top.set_ylabel("reward (mean, ±1 sd)")
     top.set_ylim(-0.02, 1.02)
     top.grid(alpha=0.3)

@@ -62,12 +62,9 @@ class TaskSet:
     tools: dict[str, list[ToolSchema]]  # environment key -> tool schemas
     scenarios: dict[str, str]  # environment key -> scenario
 
-    def environment_factories(
-        self, client_factory: Callable[[], SessionClient]
-    ) -> dict[str, type[AtlasEnvironment]]:
+    def environment_factories(self, client_factory: Callable[[], SessionClient]) -> dict[str, type[AtlasEnvironment]]:
         return {
-            key: make_environment_class(self.scenarios[key], tools, client_factory)
-            for key, tools in self.tools.items()
+            key: make_environment_class(self.scenarios[key], tools, client_factory) for key, tools in self.tools.items()
         }
 
 

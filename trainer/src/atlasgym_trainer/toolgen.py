@@ -23,6 +23,7 @@ import inspect
 import json
 import keyword
 import re
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, Union
@@ -62,12 +63,12 @@ def python_identifier(name: str) -> str:
 
 def annotation_for(schema: Mapping[str, Any]) -> Any:
     """The Python type hint that best represents a JSON schema (what transformers maps back to JSON)."""
-    if "enum" in schema and schema["enum"]:
+    if schema.get("enum"):
         values = tuple(schema["enum"])
         if all(type(v) in (str, int, float, bool, type(None)) for v in values):
-            return Literal[values]  # type: ignore[valid-type]
+            return Literal.__getitem__(values)
     if "const" in schema and type(schema["const"]) in (str, int, float, bool):
-        return Literal[(schema["const"],)]  # type: ignore[valid-type]
+        return Literal.__getitem__((schema["const"],))
     for key in ("anyOf", "oneOf"):
         if isinstance(schema.get(key), list) and schema[key]:
             return _union([annotation_for(s) for s in schema[key] if isinstance(s, Mapping)])
@@ -78,7 +79,8 @@ def annotation_for(schema: Mapping[str, Any]) -> Any:
         return _SCALARS[kind]
     if kind == "array":
         items = schema.get("items")
-        return list[annotation_for(items)] if isinstance(items, Mapping) and items else list[Any]
+        inner = annotation_for(items) if isinstance(items, Mapping) and items else Any
+        return types.GenericAlias(list, (inner,))
     if kind == "object" or "properties" in schema:
         return dict[str, Any]
     return Any
@@ -160,17 +162,15 @@ def generate_tool(schema: ToolSchema) -> GeneratedTool:
     name_map: dict[str, str] = {}
     # Required parameters first: a Python signature cannot put a default before a non-default.
     ordered = sorted(properties.items(), key=lambda item: item[0] not in required)
-    for wire_name, sub in ordered:
-        sub = sub if isinstance(sub, Mapping) else {}
+    for wire_name, raw_sub in ordered:
+        sub: Mapping[str, Any] = raw_sub if isinstance(raw_sub, Mapping) else {}
         py_name = python_identifier(wire_name)
         while py_name in name_map:
             py_name += "_"
         name_map[py_name] = wire_name
         hint = annotation_for(sub)
         default = inspect.Parameter.empty if wire_name in required else None
-        parameters.append(
-            inspect.Parameter(py_name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hint)
-        )
+        parameters.append(inspect.Parameter(py_name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hint))
         annotations[py_name] = hint
         arg_docs.append(f"    {py_name}: {parameter_doc(sub)}")
     annotations["return"] = str

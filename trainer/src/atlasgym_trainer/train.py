@@ -111,7 +111,7 @@ def load_or_probe_tasks(config: Config, out: Path, client: SessionClient, resume
 
 def grpo_arguments(config: Config, out: Path) -> Any:
     import torch
-    from trl import GRPOConfig
+    from trl import GRPOConfig  # type: ignore[attr-defined]
 
     g = config.grpo
     rollouts = g.prompts_per_step * g.num_generations
@@ -175,6 +175,7 @@ def peft_config(config: Config) -> Any:
 
 def build_trainer(
     config: Config,
+    *,
     out: Path,
     taskset: TaskSet,
     client_factory: Callable[[], SessionClient],
@@ -241,7 +242,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     taskset = load_or_probe_tasks(config, out, shared_client, resume=checkpoint is not None)
     loaded = load_model(config.model.source, dtype=config.model.dtype, chat_template=config.model.chat_template)
     print(f"model: {loaded.model_dir} ({config.model.dtype}); chat template: {loaded.chat_template_source}")
-    trainer, _ = build_trainer(config, out, taskset, lambda: shared_client, loaded.model, loaded.tokenizer)
+    trainer, _ = build_trainer(
+        config,
+        out=out,
+        taskset=taskset,
+        client_factory=lambda: shared_client,
+        model=loaded.model,
+        tokenizer=loaded.tokenizer,
+    )
     trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
     final = save_final(trainer, loaded.tokenizer, out)
     print(f"done: {trainer.state.global_step} steps; model in {final}; metrics in {out / 'metrics.csv'}")
