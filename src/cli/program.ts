@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import { serve } from "./serve.js";
 import { registerMcp } from "./mcp.js";
+import { registerEval } from "./eval.js";
+import { registerReport } from "./report.js";
 import { showTraceFile } from "./trace-show.js";
 import { styleFor } from "./style.js";
 import { DEFAULT_ADMIN_TOKEN } from "../emulator/index.js";
@@ -55,6 +57,8 @@ export function buildCli(): Command {
       if (!found) throw new Error(`no episode '${opts.episode ?? ""}' in ${file}`);
     });
 
+  registerEval(program);
+  registerReport(program);
   registerMcp(program);
 
   return program;

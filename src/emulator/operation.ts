@@ -47,6 +47,11 @@ export interface Operation {
   bodyRequired?: boolean;
   /** True for operations that change state (the clock advances, the trace marks a write). */
   mutates: boolean;
+  /**
+   * Removed from the real API but still answered (e.g. Jira's old `/search`, 410 Gone): agents meet
+   * it from stale training data, so the emulator serves it; tool surfaces never offer it.
+   */
+  removed?: boolean;
   run(ctx: OperationContext): EmuResponse;
 }
 

@@ -17,35 +17,46 @@ export type RouteMatch =
  * (`/issue/createmeta/...` before `/issue/{issueIdOrKey}/...`), left to right.
  */
 export class Router {
-  private readonly bySegmentCount = new Map<number, CompiledRoute[]>();
+  /** Routes without parameters, by `METHOD /path`: one map lookup for calls like `/myself`. */
+  private readonly literal = new Map<string, Operation>();
+  /** Parameterised routes by method, then segment count, most specific first. */
+  private readonly byMethod = new Map<string, Map<number, CompiledRoute[]>>();
 
   constructor(operations: readonly Operation[]) {
     for (const operation of operations) {
       const segments = operation.path.split("/").slice(1);
       const paramNames = segments.map((s) => (s.startsWith("{") && s.endsWith("}") ? s.slice(1, -1) : null));
-      const routes = this.bySegmentCount.get(segments.length) ?? [];
+      if (paramNames.every((n) => n === null)) this.literal.set(`${operation.method} ${operation.path}`, operation);
+      let byCount = this.byMethod.get(operation.method);
+      if (!byCount) this.byMethod.set(operation.method, (byCount = new Map()));
+      const routes = byCount.get(segments.length) ?? [];
       routes.push({ operation, segments, paramNames });
-      this.bySegmentCount.set(segments.length, routes);
+      byCount.set(segments.length, routes);
     }
-    for (const routes of this.bySegmentCount.values()) routes.sort(bySpecificity);
+    for (const byCount of this.byMethod.values()) for (const routes of byCount.values()) routes.sort(bySpecificity);
   }
 
   match(method: string, path: string): RouteMatch {
     const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+    const exact = this.literal.get(`${method} ${trimmed}`);
+    if (exact) return { kind: "match", operation: exact, params: Object.create(null) as Record<string, string> };
     const segments = trimmed.split("/").slice(1);
-    const routes = this.bySegmentCount.get(segments.length);
-    if (!routes) return { kind: "notFound" };
+    const found = this.find(method, segments);
+    if (found) return { kind: "match", operation: found.route.operation, params: found.params };
+    // Slow path, errors only: which other methods would have served this path?
     const allowed: string[] = [];
-    let pathMatched = false;
+    for (const other of this.byMethod.keys()) if (other !== method && this.find(other, segments)) allowed.push(other);
+    return allowed.length > 0 ? { kind: "methodNotAllowed", allowed } : { kind: "notFound" };
+  }
+
+  private find(method: string, segments: readonly string[]): { route: CompiledRoute; params: Record<string, string> } | undefined {
+    const routes = this.byMethod.get(method)?.get(segments.length);
+    if (!routes) return undefined;
     for (const route of routes) {
       const params = matchSegments(route, segments);
-      if (!params) continue;
-      if (route.operation.method === method) return { kind: "match", operation: route.operation, params };
-      // A literal route matched by path but not method must not shadow a parameter route.
-      pathMatched = true;
-      allowed.push(route.operation.method);
+      if (params) return { route, params };
     }
-    return pathMatched ? { kind: "methodNotAllowed", allowed } : { kind: "notFound" };
+    return undefined;
   }
 }
 

@@ -17,6 +17,7 @@ import { buildSpec, layoutOf, type RestLayout } from "./layout.js";
 export function createRestSurface(operations: readonly Operation[]): ToolSurface {
   const layouts = new Map<string, RestLayout>();
   for (const operation of operations) {
+    if (operation.removed) continue;
     let name = toolNameOf(operation.id);
     for (let n = 2; layouts.has(name); n++) name = `${toolNameOf(operation.id).slice(0, 60)}_${n}`;
     layouts.set(name, layoutOf(operation, name));

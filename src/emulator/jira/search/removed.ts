@@ -18,6 +18,7 @@ export const searchRemovedGet: Operation = {
   summary: "Removed: the old JQL search (use /rest/api/3/search/jql).",
   description: REMOVED_DESCRIPTION,
   mutates: false,
+  removed: true,
   run: () => jiraError(410, [REMOVED_MESSAGE]),
 };
 
@@ -29,6 +30,7 @@ export const searchRemovedPost: Operation = {
   summary: "Removed: the old JQL search (use /rest/api/3/search/jql).",
   description: REMOVED_DESCRIPTION,
   mutates: false,
+  removed: true,
   run: () => jiraError(410, [REMOVED_MESSAGE]),
 };
 

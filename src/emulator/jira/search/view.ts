@@ -78,7 +78,7 @@ export function jqlContext(site: Site, caller: User): JqlContext {
     timeZone: caller.timeZone,
     users: [...site.core.users.values()],
     projects: [...jira.projects.values()].filter((p) => visible.has(p.id)).map((p) => ({ id: p.id, key: p.key, name: p.name })),
-    issueTypes: [...jira.issueTypes.values()].map((t) => ({ id: t.id, name: t.name })),
+    issueTypes: [...jira.issueTypes.values()].map((t) => ({ id: t.id, name: t.name, subtask: t.subtask })),
     statuses: [...jira.statuses.values()].map((s) => ({
       id: s.id,
       name: s.name,
@@ -90,6 +90,10 @@ export function jqlContext(site: Site, caller: User): JqlContext {
     issueKeyExists: (key) => {
       const id = jira.issueKeys.get(key.toUpperCase());
       const issue = id === undefined ? undefined : jira.issues.get(id);
+      return issue !== undefined && visible.has(issue.projectId);
+    },
+    issueIdExists: (id) => {
+      const issue = jira.issues.get(id);
       return issue !== undefined && visible.has(issue.projectId);
     },
   };
