@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { serve } from "./serve.js";
 import { registerMcp } from "./mcp.js";
+import { registerRun } from "./run.js";
 import { registerEval } from "./eval.js";
 import { registerReport } from "./report.js";
 import { showTraceFile } from "./trace-show.js";
@@ -57,6 +58,7 @@ export function buildCli(): Command {
       if (!found) throw new Error(`no episode '${opts.episode ?? ""}' in ${file}`);
     });
 
+  registerRun(program);
   registerEval(program);
   registerReport(program);
   registerMcp(program);
