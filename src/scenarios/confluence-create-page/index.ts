@@ -18,6 +18,8 @@ export const confluenceCreatePage: Scenario = {
   name: "confluence-create-page",
   summary:
     "Create a Confluence page under a parent, resolving the space id and parent page id first, with a storage body of given elements.",
+  // The page's placement and body are checked per write; there is no goal-wide state.
+  weights: { writes: 45, state: 0 },
   generate: (ref: TaskRef) => generateTask(ref, build),
 };
 

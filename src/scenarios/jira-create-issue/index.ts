@@ -20,6 +20,8 @@ const STANDARD_TYPES = new Set(["Task", "Bug", "Story"]);
 export const jiraCreateIssue: Scenario = {
   name: "jira-create-issue",
   summary: "Create a Jira issue with nested fields (project, type, assignee, priority, labels, ADF description, parent, due date).",
+  // No goal-wide state checks: what was created is checked per write (its arguments and effects).
+  weights: { writes: 40, state: 0, reads: 15 },
   generate: (ref: TaskRef) => generateTask(ref, build),
 };
 

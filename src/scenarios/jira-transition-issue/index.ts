@@ -19,6 +19,8 @@ import { TRANSITION_TEMPLATES } from "./templates.js";
 export const jiraTransitionIssue: Scenario = {
   name: "jira-transition-issue",
   summary: "Move a Jira issue to a target status: transition ids from the issue, required screen fields, ADF comments, two-step routes.",
+  // Where the issue ends up (status, resolution, comment) is as important as the calls that move it.
+  weights: { writes: 25, state: 25, side_effects: 10 },
   generate: (ref: TaskRef) => generateTask(ref, build),
 };
 

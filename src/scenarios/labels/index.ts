@@ -14,6 +14,8 @@ export const labels: Scenario = {
   name: "labels",
   summary:
     "Add a label to every Jira issue or Confluence page matching a condition (bounded JQL/CQL search, paging, never removing labels).",
+  // Every matching target must be labelled (writes); losing existing labels counts as a side effect.
+  weights: { writes: 45, state: 0 },
   generate: (ref: TaskRef) => generateTask(ref, build),
 };
 

@@ -12,6 +12,8 @@ import { buildEpicSummary } from "./epic-summary.js";
 export const readThenWrite: Scenario = {
   name: "read-then-write",
   summary: "Read one product to write the other: checklist items become Jira issues; an epic becomes a Confluence summary table.",
+  // The reads are the point of the scenario: they weigh more than elsewhere.
+  weights: { writes: 40, state: 0, reads: 15 },
   generate: (ref: TaskRef) => generateTask(ref, build),
 };
 
