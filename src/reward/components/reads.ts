@@ -14,19 +14,33 @@ export function scoreReads(ctx: ScoringContext): ComponentResult {
   const failures: Failure[] = [];
   let satisfied = 0;
   for (const read of reads) {
-    const first = ctx.replayed.find((r) => r.status < 400 && patternMatches(read.match, r));
-    const writeSeqs = read.before.flatMap((id) => {
-      const w = ctx.assignment.matched.get(id);
-      return w ? [w.seq] : [];
-    });
-    const firstWrite = writeSeqs.length > 0 ? Math.min(...writeSeqs) : undefined;
-    if (first && (firstWrite === undefined || first.seq < firstWrite)) {
+    const before = seqsOf(ctx, read.before);
+    const after = seqsOf(ctx, read.after ?? []);
+    const until = before.length > 0 ? Math.min(...before) : Infinity;
+    const from = after.length > 0 ? Math.max(...after) : -1;
+    const matching = ctx.replayed.filter((r) => r.status < 400 && patternMatches(read.match, r));
+    if (matching.some((r) => r.seq > from && r.seq < until)) {
       satisfied++;
       continue;
     }
-    if (first)
-      failures.push({ label: "wrong_endpoint_order", call: first.call, detail: `${read.id}: ${read.description} came after the write` });
-    else if (firstWrite !== undefined) failures.push({ label: "missing_read", detail: `${read.id}: ${read.description}` });
+    const outside = matching[0];
+    if (outside) {
+      failures.push({
+        label: "wrong_endpoint_order",
+        call: outside.call,
+        detail: `${read.id}: ${read.description} came at the wrong point`,
+      });
+    } else if (before.length > 0) {
+      failures.push({ label: "missing_read", detail: `${read.id}: ${read.description}` });
+    }
   }
   return { score: satisfied / reads.length, failures };
+}
+
+/** Positions of the requests that fulfilled these expected writes (those made). */
+function seqsOf(ctx: ScoringContext, ids: readonly string[]): number[] {
+  return ids.flatMap((id) => {
+    const write = ctx.assignment.matched.get(id);
+    return write ? [write.seq] : [];
+  });
 }
