@@ -6,7 +6,7 @@ import type { Assignment } from "./assign.js";
 import type { Episode } from "./episode.js";
 import type { Failure } from "./labels.js";
 import { optionHolds } from "./patterns.js";
-import { fingerprintOf, type Replayed } from "./replay.js";
+import type { Replayed } from "./replay.js";
 import { writeMemo } from "./memo.js";
 
 export interface ScoringContext {
@@ -56,7 +56,9 @@ export function stateCheckHolds(ctx: Pick<ScoringContext, "finalState" | "finalS
   if (check.path.includes("{target}") && target === undefined) return false;
   const path = target === undefined ? check.path : check.path.replaceAll("{target}", encodeURIComponent(target));
   const request = check.query ? { method: "GET", path, query: check.query } : { method: "GET", path };
-  const response = writeMemo.get(`${ctx.finalStateKey}|state|${fingerprintOf(request)}`, () => handle(ctx.finalState(), asAdmin(request)));
+  // Check paths and queries are written by generators, so their plain JSON is a stable key.
+  const key = `${ctx.finalStateKey}|state|${path}|${check.query ? JSON.stringify(check.query) : ""}`;
+  const response = writeMemo.get(key, () => handle(ctx.finalState(), asAdmin(request)));
   if (response.status >= 400) return false;
   return check.expect.every((option) => optionHolds(option, response.body));
 }

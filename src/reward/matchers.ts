@@ -14,8 +14,20 @@ export function matches(matcher: Matcher, value: unknown): boolean {
   return value === undefined || value === null;
 }
 
+const normalizedPhrases = new Map<string, string>();
+
+/** Goal phrases recur across traces: normalise each once. */
+function normalizedPhrase(phrase: string): string {
+  let normalized = normalizedPhrases.get(phrase);
+  if (normalized === undefined) {
+    normalized = normalizeText(phrase);
+    if (normalizedPhrases.size < 50_000) normalizedPhrases.set(phrase, normalized);
+  }
+  return normalized;
+}
+
 function includesAll(haystack: string, phrases: readonly string[]): boolean {
-  return phrases.every((phrase) => haystack.includes(normalizeText(phrase)));
+  return phrases.every((phrase) => haystack.includes(normalizedPhrase(phrase)));
 }
 
 function sameSet(actual: readonly unknown[], expected: readonly Json[]): boolean {

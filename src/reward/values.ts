@@ -6,7 +6,7 @@
  */
 export function valuesAt(root: unknown, path: string): unknown[] {
   let current: unknown[] = [root];
-  for (const segment of path.length === 0 ? [] : path.split(".")) {
+  for (const segment of segmentsOf(path)) {
     const next: unknown[] = [];
     for (const value of current) {
       if (value === null || typeof value !== "object") continue;
@@ -25,6 +25,18 @@ export function valuesAt(root: unknown, path: string): unknown[] {
     current = next;
   }
   return current.filter((v) => v !== undefined);
+}
+
+const segmentCache = new Map<string, readonly string[]>();
+
+/** Goals reuse a handful of paths: split each once. */
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentCache.get(path);
+  if (!segments) {
+    segments = path.length === 0 ? [] : path.split(".");
+    if (segmentCache.size < 10_000) segmentCache.set(path, segments);
+  }
+  return segments;
 }
 
 /** JSON text with object keys sorted, so equal values give equal text (no intermediate copies). */
