@@ -75,8 +75,8 @@ function assemble(ref: TaskRef, worldSeed: number, draft: Draft): Task {
     setup: draft.setup ?? [],
     instruction: draft.instruction,
     operations: [...new Set(draft.operations)],
-    // Room for one retry per call and a few lookups beyond the shortest plan.
-    turnBudget: draft.builder.turns + Math.max(4, Math.ceil(calls / 2)),
+    // One call per turn (models need not batch), room for some retries and lookups, and the answer.
+    turnBudget: calls + Math.max(4, Math.ceil(calls / 2)) + 1,
     goal: { ...draft.goal, maxCalls: 2 * calls + 4 },
     plan: draft.builder.steps,
     templateId: draft.templateId,

@@ -54,11 +54,6 @@ export class PlanBuilder {
     return this.steps.length;
   }
 
-  /** Number of assistant turns the plan needs (one per turn of calls, plus the final answer). */
-  get turns(): number {
-    return (this.steps.length === 0 ? 0 : this.steps[this.steps.length - 1]!.turn + 1) + 1;
-  }
-
   private add(operation: string, args: StepArgs, purpose: PlanStep["purpose"]): { step: number; body: unknown } {
     const step: PlanStep = { operation, turn: this.turn, purpose };
     if (args.params) step.params = args.params;
