@@ -11,7 +11,7 @@ export const CREATE_ISSUE_TEMPLATES = templateSet(
     'Please open a new {type} in {project}: "{summary}". It should be assigned to {assignee} with {priority} priority and labelled {labels}.[ Make it a child of {parent}.][ Set the due date to {due}.] Put this in the description: "{description}"',
     'We need a {type} in {project} for "{summary}". Give it to {assignee}, priority {priority}, labels {labels}.[ Parent: {parent}.][ Due {due}.] For the description use: "{description}"',
     'Log a {type} in {project}. Summary: "{summary}". Description: "{description}". Assignee: {assignee}. Priority: {priority}. Labels: {labels}.[ Parent issue: {parent}.][ Due date: {due}.]',
-    'Can you file a {type} in {project} called "{summary}"? {description} — please put that sentence in the description. Assign {assignee}, mark it {priority} and tag it {labels}.[ File it under {parent}.][ It needs to be done by {due}.]',
+    'Can you file a {type} in {project} called "{summary}"? In the description, say: "{description}" Assign {assignee}, mark it {priority} and tag it {labels}.[ File it under {parent}.][ It needs to be done by {due}.]',
     'Add a {type} to {project} with the summary "{summary}" and the description "{description}". It goes to {assignee}; priority {priority}; labels {labels}.[ Link it to its parent {parent}.][ Due on {due}.]',
     'New {type} for {project}: "{summary}". Owner: {assignee}. Priority: {priority}. Tags: {labels}.[ Parent: {parent}.][ Deadline: {due}.] Write "{description}" as the description.',
     'I need a ticket in {project}: a {type} named "{summary}", assigned to {assignee}, {priority} priority, labels {labels}.[ It sits under {parent}.][ Due date {due}.] The description should read: "{description}"',

@@ -94,12 +94,14 @@ function build(ctx: BuildContext): Draft {
     });
   }
   const template = pickTemplate(rng, TRANSITION_TEMPLATES, ref.split);
-  const instruction = render(template.text, {
+  const rendered = render(template.text, {
     issue: d === 3 ? describe(catalog, issue) : issue.key,
-    target: d === 1 ? targetWithIds(route) : `"${route.target}"`,
+    target: `"${route.target}"`,
     resolution: resolution ? (d === 1 ? `${resolution.name} (id ${resolution.id})` : resolution.name) : undefined,
     comment,
   });
+  // Difficulty 1 names the transitions to use, after whatever the template says.
+  const instruction = d === 1 ? `${rendered} ${transitionsToUse(route)}` : rendered;
   return {
     instruction: instruction.charAt(0).toUpperCase() + instruction.slice(1),
     templateId: template.id,
@@ -138,9 +140,9 @@ function requiredReads(d: number, route: Route, keys: string[]): RequiredRead[] 
   return reads;
 }
 
-function targetWithIds(route: Route): string {
+function transitionsToUse(route: Route): string {
   const via = route.steps.map((s: TransitionInfo) => `transition ${s.id} ("${s.name}")`).join(" and then ");
-  return `"${route.target}" using ${via}`;
+  return `Use ${via}.`;
 }
 
 /** The issue described by title, reporter and status, when those pick out exactly one issue. */

@@ -6,7 +6,7 @@ export const LABEL_TEMPLATES = templateSet(
   [
     'Add the label "{label}" to {targets}. Keep the labels they already have.',
     'Please tag {targets} with "{label}" (in addition to their existing labels).',
-    'Label {targets} "{label}". Don\'t remove any labels that are already there.',
+    'Give {targets} the label "{label}". Don\'t remove any labels that are already there.',
     'Every one of {targets} should get the extra label "{label}".',
     'Put "{label}" on {targets}; leave their current labels alone.',
     'I need "{label}" added as a label to {targets}, without touching the other labels.',

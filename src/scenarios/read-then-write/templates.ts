@@ -7,8 +7,8 @@ export const CHECKLIST_TEMPLATES = templateSet(
     "Turn every unchecked item on the checklist page {page} in {space} into a {type} in {project}. Use the item text as the summary and put a link back to the page in each description. Skip items that are already checked.",
     "Go through {page} in {space} and create a {type} in {project} for each item that is not done yet (summary = the item text). Each description must link back to that page.",
     "For each open (unchecked) task on {page} in {space}, file a {type} in {project} whose summary is the task text and whose description links to the checklist page.",
-    "The checklist {page} in {space} has some items left. Create one {type} per unchecked item in {project}, summary exactly the item, with the page's URL in the description.",
-    "Please convert the incomplete checklist items on {page} ({space}) into {project} issues of type {type}. Summaries should match the items; link each one back to the page in its description.",
+    "There are items left on {page} in {space}. Create one {type} per unchecked item in {project}, summary exactly the item, with the page's URL in the description.",
+    "Please convert the incomplete checklist items on {page} ({space}) into issues of type {type} in {project}. Summaries should match the items; link each one back to the page in its description.",
     "Create {project} tickets ({type}) for whatever is still unchecked on {page} in {space}; name each after its item and reference the page URL in the description.",
     "Read the checklist on {page} in {space}, then open a {type} in {project} for each unchecked entry. The summary is the entry text and the description must contain a link to the page.",
     // Held out for the test split.
