@@ -80,8 +80,11 @@ function playback(turns: ToolCall[][]): Policy {
   };
 }
 
+/** Call ids only need to be unique within a trace. */
+let callCount = 0;
+
 const tc = (name: string, args: unknown): ToolCall => ({
-  id: `${name}-${Math.random().toString(36).slice(2, 7)}`,
+  id: `${name}-${++callCount}`,
   name,
   argumentsText: JSON.stringify(args),
 });

@@ -7,9 +7,12 @@ export function request(method: string, path: string, body?: unknown, query: Rec
   return record;
 }
 
+/** Call ids only need to be unique within a trace. */
+let callCount = 0;
+
 export function call(name: string, requests: RequestRecord[], argumentsText = "{}"): CallRecord {
   return {
-    id: `c${Math.random().toString(36).slice(2, 8)}`,
+    id: `c${++callCount}`,
     name,
     argumentsText,
     requests,
