@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { serve } from "./serve.js";
 import { registerMcp } from "./mcp.js";
 import { registerRun } from "./run.js";
+import { registerDiagnose } from "./diagnose.js";
 import { registerEval } from "./eval.js";
 import { registerReport } from "./report.js";
 import { showTraceFile } from "./trace-show.js";
@@ -61,6 +62,7 @@ export function buildCli(): Command {
   registerRun(program);
   registerEval(program);
   registerReport(program);
+  registerDiagnose(program);
   registerMcp(program);
 
   return program;

@@ -29,3 +29,13 @@ test("atlasgym run scores a perturbed oracle below 1 and names the failure", asy
 test("atlasgym run refuses a file that is not a task", async () => {
   await assert.rejects(run(["--task", "package.json"]), /is not a task: missing/);
 });
+
+test("atlasgym diagnose reports zero-variance groups of a deterministic policy", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "atlasgym-diag-"));
+  const cli = (args: string[]) =>
+    promisify(execFile)(process.execPath, ["bin/atlasgym.js", ...args], { env: { ...process.env, NO_COLOR: "1" } });
+  await cli(["eval", "--policy", "oracle", "--scenario", "labels", "--tasks", "2", "--samples", "2", "--out", dir]);
+  const { stdout } = await cli(["diagnose", dir, "--json"]);
+  const report = JSON.parse(stdout) as { episodes: number };
+  assert.equal(report.episodes, 4);
+});
