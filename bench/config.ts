@@ -1,0 +1,46 @@
+/**
+ * How much each measurement repeats. `full` is `npm run bench` (a few minutes on 2 cores); `quick` is the
+ * smoke test's tiny settings (seconds; numbers meaningless, keys and code paths exercised).
+ */
+import type { OptionsOf } from "./measure/index.js";
+
+export interface BenchConfig {
+  inProcess: OptionsOf<"inProcess">;
+  http: OptionsOf<"http">;
+  sessions: OptionsOf<"sessions">;
+  reward: OptionsOf<"reward">;
+  agent: OptionsOf<"agent">;
+  peer: OptionsOf<"peer">;
+  /** One child per scale; `batches`/`batchMs` per scale (the largest sites get fewer, longer-running calls). */
+  siteScales: Array<Omit<OptionsOf<"siteScale">, "seed">>;
+  sessionScale: OptionsOf<"sessionScale">;
+}
+
+export const FULL: BenchConfig = {
+  inProcess: { runs: 7, runMs: 1000, roundsPerEpisode: 3 },
+  http: { runs: 5, durationSec: 3, connections: 8, roundsPerEpisode: 3 },
+  sessions: { runs: 7, batch: 1000, liveSessions: 10_000, memoryRuns: 3, tasksPerScenario: 4 },
+  reward: { runs: 7, tasksPerScenario: 8 },
+  agent: { episodes: 2, maxTurns: 1, maxTokens: 32 },
+  peer: { runs: 5, durationSec: 3, connections: 8, tasksPerScenario: 2 },
+  siteScales: [
+    { scale: 1, batches: 5, batchMs: 300 },
+    { scale: 10, batches: 5, batchMs: 400 },
+    { scale: 100, batches: 3, batchMs: 600 },
+  ],
+  sessionScale: { levels: [10, 100, 1000, 10_000], batches: 5, batchSize: 400 },
+};
+
+export const QUICK: BenchConfig = {
+  inProcess: { runs: 2, runMs: 100, roundsPerEpisode: 3 },
+  http: { runs: 1, durationSec: 1, connections: 2, roundsPerEpisode: 3 },
+  sessions: { runs: 2, batch: 20, liveSessions: 200, memoryRuns: 1, tasksPerScenario: 1 },
+  reward: { runs: 2, tasksPerScenario: 1 },
+  agent: { episodes: 1, maxTurns: 1, maxTokens: 4 },
+  peer: { runs: 1, durationSec: 1, connections: 2, tasksPerScenario: 1 },
+  siteScales: [
+    { scale: 1, batches: 1, batchMs: 5 },
+    { scale: 2, batches: 1, batchMs: 5 },
+  ],
+  sessionScale: { levels: [10, 100], batches: 1, batchSize: 10 },
+};
