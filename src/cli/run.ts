@@ -7,11 +7,9 @@ import type { Command } from "commander";
 import { createPolicySource } from "../eval/policy-source.js";
 import { reward } from "../reward/index.js";
 import { taskById } from "../scenarios/registry.js";
-import { toolNamesFor } from "../scenarios/toolset.js";
+import { runTask } from "../scenarios/run.js";
 import type { Task } from "../scenarios/types.js";
-import { startState } from "../scenarios/world.js";
-import { runEpisode } from "../agent/index.js";
-import { getSurface, isSurfaceName } from "../tools/index.js";
+import { isSurfaceName } from "../tools/index.js";
 import { createTraceWriter } from "../trace/index.js";
 import { renderEpisode } from "./trace-show.js";
 import { styleFor } from "./style.js";
@@ -84,18 +82,10 @@ export function registerRun(program: Command): void {
       try {
         const policy = source.forEpisode(task);
         if (!policy) throw new Error(`${opts.policy} does not apply to ${task.id}`);
-        const surface = getSurface(source.surface ?? opts.surface);
-        const trace = await runEpisode({
-          site: startState(task),
-          surface,
-          toolNames: toolNamesFor(task, surface.name),
-          instruction: task.instruction,
-          policy,
-          maxTurns: task.turnBudget,
+        const trace = await runTask(task, policy, {
+          surface: source.surface ?? opts.surface,
           seed,
-          taskId: task.id,
-          scenario: task.scenario,
-          sampling: { seed, ...(temperature !== undefined ? { temperature } : {}) },
+          ...(temperature !== undefined ? { temperature } : {}),
         });
         const result = reward(task, trace);
         const style = styleFor(process.stdout);

@@ -1,11 +1,9 @@
 /** Runs one planned episode: the task's start state, toolset and budget, then its reward. */
-import { runEpisode } from "../agent/index.js";
 import type { Policy } from "../policy/types.js";
 import { reward } from "../reward/index.js";
-import { toolNamesFor } from "../scenarios/toolset.js";
+import { runTask } from "../scenarios/run.js";
 import type { Task } from "../scenarios/types.js";
-import { startState } from "../scenarios/world.js";
-import { getSurface, type SurfaceName } from "../tools/index.js";
+import type { SurfaceName } from "../tools/index.js";
 import type { Trace } from "../trace/types.js";
 import type { EpisodeJob } from "./plan.js";
 import type { EpisodeRecord } from "./records.js";
@@ -25,20 +23,12 @@ export interface FinishedEpisode {
 }
 
 export async function runPlannedEpisode(job: EpisodeJob, task: Task, policy: Policy, settings: EpisodeSettings): Promise<FinishedEpisode> {
-  const surface = getSurface(settings.surface);
-  const sampling = { seed: job.seed, ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}) };
-  const trace = await runEpisode({
-    site: startState(task),
-    surface,
-    toolNames: toolNamesFor(task, surface.name),
-    instruction: task.instruction,
-    policy,
-    maxTurns: settings.maxTurns ?? task.turnBudget,
+  const trace = await runTask(task, policy, {
+    surface: settings.surface,
     seed: job.seed,
-    taskId: task.id,
-    scenario: task.scenario,
     episodeId: job.episodeId,
-    sampling,
+    ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
+    ...(settings.maxTurns !== undefined ? { maxTurns: settings.maxTurns } : {}),
     ...(settings.signal ? { signal: settings.signal } : {}),
     ...(settings.clock ? { clock: settings.clock } : {}),
   });

@@ -11,22 +11,33 @@ export interface RunTaskOptions {
   surface?: SurfaceName;
   /** Episode seed (sampling); defaults to the task seed. */
   seed?: number;
+  /** Sampling temperature passed to the policy on every turn (the policy's default when absent). */
+  temperature?: number;
+  /** Overrides the task's turn budget. */
+  maxTurns?: number;
+  /** Defaults to `<taskId>#<seed>`. */
+  episodeId?: string;
+  signal?: AbortSignal;
   /** Injected clock for byte-identical traces. */
   clock?: () => number;
 }
 
 export function runTask(task: Task, policy: Policy, options: RunTaskOptions = {}): Promise<Trace> {
   const surface = getSurface(options.surface ?? "rest");
+  const seed = options.seed ?? task.seed;
   return runEpisode({
     site: startState(task),
     surface,
     toolNames: toolNamesFor(task, surface.name),
     instruction: task.instruction,
     policy,
-    maxTurns: task.turnBudget,
-    seed: options.seed ?? task.seed,
+    maxTurns: options.maxTurns ?? task.turnBudget,
+    seed,
     taskId: task.id,
     scenario: task.scenario,
+    sampling: { seed, ...(options.temperature !== undefined ? { temperature: options.temperature } : {}) },
+    ...(options.episodeId !== undefined ? { episodeId: options.episodeId } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 }
