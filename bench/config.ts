@@ -21,8 +21,8 @@ export const FULL: BenchConfig = {
   http: { runs: 5, durationSec: 3, connections: 8, roundsPerEpisode: 3 },
   sessions: { runs: 7, batch: 1000, liveSessions: 10_000, memoryRuns: 3, tasksPerScenario: 4 },
   reward: { runs: 7, tasksPerScenario: 8 },
-  agent: { episodes: 2, maxTurns: 1, maxTokens: 32 },
-  peer: { runs: 5, durationSec: 3, connections: 8, tasksPerScenario: 2 },
+  agent: { policy: "embedded", episodes: 2, maxTurns: 1, maxTokens: 32 },
+  peer: { runs: 5, durationSec: 3, connections: 8, tasksPerScenario: 2, setupVenv: true },
   siteScales: [
     { scale: 1, batches: 5, batchMs: 300 },
     { scale: 10, batches: 5, batchMs: 400 },
@@ -36,8 +36,8 @@ export const QUICK: BenchConfig = {
   http: { runs: 1, durationSec: 1, connections: 2, roundsPerEpisode: 3 },
   sessions: { runs: 2, batch: 20, liveSessions: 200, memoryRuns: 1, tasksPerScenario: 1 },
   reward: { runs: 2, tasksPerScenario: 1 },
-  agent: { episodes: 1, maxTurns: 1, maxTokens: 4 },
-  peer: { runs: 1, durationSec: 1, connections: 2, tasksPerScenario: 1 },
+  agent: { policy: "oracle", episodes: 1, maxTurns: 2, maxTokens: 4 },
+  peer: { runs: 1, durationSec: 1, connections: 2, tasksPerScenario: 1, setupVenv: false },
   siteScales: [
     { scale: 1, batches: 1, batchMs: 5 },
     { scale: 2, batches: 1, batchMs: 5 },

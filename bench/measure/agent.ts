@@ -7,6 +7,7 @@
  */
 import { runEpisode } from "../../src/agent/run-episode.js";
 import { createEmbeddedPolicy, renderPrompt, parseToolCalls, locateModel } from "../../src/policy/index.js";
+import { createOracle } from "../../src/policy/oracle/index.js";
 import type { AssistantTurn, Policy, PolicyRequest } from "../../src/policy/types.js";
 import { reward } from "../../src/reward/index.js";
 import { SCENARIOS, generate } from "../../src/scenarios/registry.js";
@@ -16,6 +17,8 @@ import { getSurface } from "../../src/tools/index.js";
 import { spread, type Spread } from "../lib/stats.js";
 
 export interface AgentOptions {
+  /** `embedded`: SmolLM2 (the measurement). `oracle`: the scripted policy, for the smoke test (no model, no timing meaning). */
+  policy: "embedded" | "oracle";
   episodes: number;
   maxTurns: number;
   maxTokens: number;
@@ -31,6 +34,7 @@ export interface AgentResult {
   completionTokens: number;
   promptTokens: number;
   ms: { wall: number; model: number; renderPrompt: number; parseCalls: number; toolsAndLoop: number; reward: number };
+  policy: AgentOptions["policy"];
   skipped?: string;
 }
 
@@ -71,7 +75,7 @@ class TimedPolicy implements Policy {
 
 export async function measureAgent(options: AgentOptions): Promise<AgentResult> {
   const zero = { wall: 0, model: 0, renderPrompt: 0, parseCalls: 0, toolsAndLoop: 0, reward: 0 };
-  if (!locateModel()) {
+  if (options.policy === "embedded" && !locateModel()) {
     const skipped = "no embedded model installed (bash scripts/install-model.sh)";
     return {
       overheadShare: spread([]),
@@ -81,10 +85,14 @@ export async function measureAgent(options: AgentOptions): Promise<AgentResult> 
       completionTokens: 0,
       promptTokens: 0,
       ms: zero,
+      policy: options.policy,
       skipped,
     };
   }
-  const inner = await createEmbeddedPolicy({ maxTokens: options.maxTokens, constrainToolCalls: true, sequences: 1 });
+  const embedded =
+    options.policy === "embedded"
+      ? await createEmbeddedPolicy({ maxTokens: options.maxTokens, constrainToolCalls: true, sequences: 1 })
+      : undefined;
   const surface = getSurface("rest");
   const shares: number[] = [];
   const totals = { ...zero };
@@ -95,7 +103,7 @@ export async function measureAgent(options: AgentOptions): Promise<AgentResult> 
     for (let i = 0; i < options.episodes; i++) {
       const scenario = SCENARIOS[i % SCENARIOS.length]!;
       const task = generate({ scenario: scenario.name, split: "train", difficulty: 1, seed: i });
-      const policy = new TimedPolicy(inner);
+      const policy = new TimedPolicy(embedded ?? createOracle(task));
       const started = performance.now();
       const trace = await runEpisode({
         site: startState(task),
@@ -125,7 +133,7 @@ export async function measureAgent(options: AgentOptions): Promise<AgentResult> 
       completionTokens += policy.completionTokens;
     }
   } finally {
-    await inner.close?.();
+    await embedded?.close();
   }
   return {
     overheadShare: spread(shares),
@@ -135,5 +143,6 @@ export async function measureAgent(options: AgentOptions): Promise<AgentResult> 
     promptTokens,
     completionTokens,
     ms: totals,
+    policy: options.policy,
   };
 }

@@ -14,13 +14,15 @@ import { benchStartState } from "../lib/world.js";
 import type { LoadResult, SessionLoopLoad } from "../http/load-plan.js";
 import { LoadGenerator, startNodeServer } from "../http/servers.js";
 import { writePeerFixture } from "../peer/fixture.js";
-import { startPythonPeer } from "../peer/python-peer.js";
+import { findPeerPython, startPythonPeer } from "../peer/python-peer.js";
 
 export interface PeerOptions {
   runs: number;
   durationSec: number;
   connections: number;
   tasksPerScenario: number;
+  /** Create the peer's own venv (bench/peer/setup.sh, from PyPI) when missing; else use any venv with fastapi and uvicorn. */
+  setupVenv: boolean;
 }
 
 export interface PeerResult {
@@ -35,16 +37,36 @@ export interface PeerResult {
   peerStack: string;
   connections: number;
   durationSec: number;
+  skipped?: string;
+}
+
+function skippedResult(options: PeerOptions, reason: string): PeerResult {
+  const none = spread([]);
+  return {
+    ratio: none,
+    atlasgymCallsPerSec: none,
+    peerCallsPerSec: none,
+    latencyMs: { atlasgymP50: Number.NaN, peerP50: Number.NaN, atlasgymP99: Number.NaN, peerP99: Number.NaN },
+    atlasgymNon2xx: 0,
+    peerNon2xx: 0,
+    requestsPerEpisode: Number.NaN,
+    peerStack: "none",
+    connections: options.connections,
+    durationSec: options.durationSec,
+    skipped: reason,
+  };
 }
 
 export async function measurePeer(options: PeerOptions): Promise<PeerResult> {
+  const python = findPeerPython(options.setupVenv);
+  if (!python) return skippedResult(options, "no Python with fastapi and uvicorn (bash bench/peer/setup.sh)");
   const episodes = (await oracleEpisodes(options.tasksPerScenario)).map((e) => ({ spec: { ...e.spec }, calls: e.calls }));
   const plan: SessionLoopLoad = { kind: "sessionLoop", episodes };
   const fixture = join(tmpdir(), `atlasgym-bench-peer-${process.pid}.json`);
   writePeerFixture(fixture, benchStartState(), episodes);
   const [atlasgym, peer, load] = await Promise.all([
     startNodeServer("atlasgym-server-child.ts"),
-    startPythonPeer(fixture),
+    startPythonPeer(python, fixture),
     LoadGenerator.start(),
   ]);
   try {

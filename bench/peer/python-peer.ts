@@ -14,14 +14,20 @@ export interface PythonPeer {
 
 const PEER_DIR = join(BENCH_DIR, "peer");
 
-/** The peer venv's python, set up on first use; the project venv's if that fails (offline machine). */
-function peerPython(): string {
+function servesFastApi(python: string): boolean {
+  if (!existsSync(python)) return false;
+  return spawnSync(python, ["-c", "import fastapi, uvicorn"], { stdio: "ignore", timeout: 60_000 }).status === 0;
+}
+
+/**
+ * A Python that can run the peer: the peer's own venv (set up on first use when `setup`), else the
+ * project venv if it has fastapi and uvicorn; undefined when there is none (an offline machine).
+ */
+export function findPeerPython(setup: boolean): string | undefined {
   const own = join(PEER_DIR, ".venv", "bin", "python");
-  if (!existsSync(own)) spawnSync("bash", [join(PEER_DIR, "setup.sh")], { stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 });
-  if (existsSync(own)) return own;
-  const shared = join(PROJECT_DIR, ".venv", "bin", "python");
-  if (existsSync(shared)) return shared;
-  throw new Error("no Python with fastapi and uvicorn: run bash bench/peer/setup.sh");
+  if (setup && !servesFastApi(own))
+    spawnSync("bash", [join(PEER_DIR, "setup.sh")], { stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 });
+  return [own, join(PROJECT_DIR, ".venv", "bin", "python")].find(servesFastApi);
 }
 
 function stackOf(python: string): string {
@@ -55,8 +61,7 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`python peer did not answer within ${timeoutMs} ms`);
 }
 
-export async function startPythonPeer(fixturePath: string): Promise<PythonPeer> {
-  const python = peerPython();
+export async function startPythonPeer(python: string, fixturePath: string): Promise<PythonPeer> {
   const port = await freePort();
   const args = ["-m", "uvicorn", "server:app", "--app-dir", PEER_DIR, "--host", "127.0.0.1", "--port", String(port)];
   const child = spawnTracked(python, [...args, "--log-level", "warning", "--no-access-log"], {
