@@ -1,8 +1,9 @@
 import type { Operation, OperationContext } from "../operation.js";
 import type { Site } from "../site.js";
-import { argInt, argList, argString, canonicalId, isLongId, pathId } from "./args.js";
+import { argList, argString, canonicalId, isLongId, pathId } from "./args.js";
 import { v2BadRequest, v2Forbidden, v2NotFound, v2WrongType } from "./errors.js";
-import { listResponse, readCursor, siteBase, sliceArray, sliceIterable } from "./pagination.js";
+import { pageResponse, readPaging } from "./paged-listing.js";
+import { siteBase } from "./pagination.js";
 import { canRead, canWrite } from "./permissions.js";
 import { asBodyFormat, type BodyFormat } from "./render/body.js";
 import { renderComment } from "./render/comment.js";
@@ -13,12 +14,11 @@ import { CONTENT_ID_START, CONTENT_SEQUENCE, type CommentRecord, type PageRecord
 import { readBodyInput } from "./store/bodies.js";
 import { commentsOf, insertComment } from "./store/comments.js";
 import { compareIds } from "./store/lists.js";
+import { sortComparator, type Compare } from "./sort-order.js";
 
 /** Footer comments: list all, list a page's, read one, create one (on a page or as a reply). */
 
-type CommentCompare = (a: CommentRecord, b: CommentRecord) => number;
-
-const COMMENT_ORDERS: ReadonlyMap<string, CommentCompare> = new Map<string, CommentCompare>([
+const COMMENT_ORDERS: ReadonlyMap<string, Compare<CommentRecord>> = new Map<string, Compare<CommentRecord>>([
   ["created-date", (a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id)],
   ["modified-date", (a, b) => a.version.createdAt - b.version.createdAt || compareIds(a.id, b.id)],
 ]);
@@ -28,12 +28,6 @@ const commentSort = {
   enum: ["created-date", "-created-date", "modified-date", "-modified-date"],
   description: "Sort order; `-` for descending.",
 };
-
-function commentOrder(sort: string): CommentCompare {
-  const descending = sort.startsWith("-");
-  const compare = COMMENT_ORDERS.get(descending ? sort.slice(1) : sort)!;
-  return descending ? (a, b) => compare(b, a) : compare;
-}
 
 /** The page and space of a comment, when the caller can see them. */
 function commentHome(site: Site, ctx: OperationContext, comment: CommentRecord): { page: PageRecord; space: SpaceRecord } | undefined {
@@ -59,27 +53,16 @@ export const getFooterComments: Operation = {
   run(ctx) {
     const { site, args } = ctx;
     const sort = argString(args, "sort");
-    const scope = `footer-comments:${sort ?? ""}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
-    const limit = argInt(args, "limit", 25);
+    const paging = readPaging(ctx, `footer-comments:${sort ?? ""}`);
+    if (!paging.ok) return paging.response;
     function* visible(): Generator<CommentRecord> {
       for (const comment of site.confluence.comments.values()) {
         if (comment.status === "current" && commentHome(site, ctx, comment)) yield comment;
       }
     }
-    const slice =
-      sort === undefined
-        ? sliceIterable(visible(), cursor.offset, limit)
-        : sliceArray([...visible()].sort(commentOrder(sort)), cursor.offset, limit);
+    const comments = sort === undefined ? visible() : [...visible()].sort(sortComparator(COMMENT_ORDERS, sort));
     const format = asBodyFormat(argString(args, "body-format"));
-    return listResponse(
-      site,
-      ctx.request,
-      slice.items.map((c) => render(site, ctx, c, format)),
-      slice.nextOffset,
-      scope,
-    );
+    return pageResponse(ctx, paging, comments, (c) => render(site, ctx, c, format));
   },
 };
 
@@ -106,21 +89,18 @@ export const getPageFooterComments: Operation = {
     const found = findPage(ctx, "id", LIVE);
     if (!found.ok) return found.response;
     const sort = argString(args, "sort") ?? "created-date";
-    const scope = `page-comments:${found.page.id}:${sort}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `page-comments:${found.page.id}:${sort}`);
+    if (!paging.ok) return paging.response;
     const statuses = new Set(argList(args, "status").length > 0 ? argList(args, "status") : ["current"]);
     const roots = commentsOf(site.confluence, found.page.id)
       .filter((c) => c.parentCommentId === null && statuses.has(c.status))
-      .sort(commentOrder(sort));
-    const slice = sliceArray(roots, cursor.offset, argInt(args, "limit", 25));
+      .sort(sortComparator(COMMENT_ORDERS, sort));
     const format = asBodyFormat(argString(args, "body-format"));
-    const results = slice.items.map((c) => {
+    return pageResponse(ctx, paging, roots, (c) => {
       const out = renderComment(site, c, found.space, format, found.page.title);
       delete out["parentCommentId"];
       return out;
     });
-    return listResponse(site, ctx.request, results, slice.nextOffset, scope);
   },
 };
 

@@ -1,21 +1,20 @@
 import type { Operation } from "../operation.js";
-import { argInt, argList, argString, idList, pathId } from "./args.js";
+import { argList, argString, idList, pathId } from "./args.js";
 import { v2NotFound } from "./errors.js";
-import { listResponse, readCursor, sliceArray } from "./pagination.js";
+import { pageResponse, readPaging } from "./paged-listing.js";
 import { readableSpaceIds } from "./permissions.js";
 import { renderLabel } from "./render/label.js";
 import { LIVE, findPage } from "./pages/common.js";
 import { pageListing } from "./pages/list.js";
 import * as S from "./schemas.js";
 import type { LabelRecord } from "./state.js";
+import { sortComparator, type Compare } from "./sort-order.js";
 import { compareIds } from "./store/lists.js";
 import { labelsOf } from "./store/labels.js";
 
 /** v2 label reads. Labels are written through v1 (`labels-v1.ts`), as real clients do. */
 
-type LabelCompare = (a: LabelRecord, b: LabelRecord) => number;
-
-const LABEL_ORDERS: ReadonlyMap<string, LabelCompare> = new Map<string, LabelCompare>([
+const LABEL_ORDERS: ReadonlyMap<string, Compare<LabelRecord>> = new Map<string, Compare<LabelRecord>>([
   ["id", (a, b) => compareIds(a.id, b.id)],
   ["name", (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id))],
   ["created-date", (a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id)],
@@ -27,10 +26,8 @@ const labelSort = {
   description: "Sort order; `-` for descending.",
 };
 
-function labelOrder(sort: string): LabelCompare {
-  const descending = sort.startsWith("-");
-  const compare = LABEL_ORDERS.get(descending ? sort.slice(1) : sort) ?? LABEL_ORDERS.get("id")!;
-  return descending ? (a, b) => compare(b, a) : compare;
+function labelOrder(sort: string): Compare<LabelRecord> {
+  return sortComparator(LABEL_ORDERS, sort, "id");
 }
 
 export const getPageLabels: Operation = {
@@ -52,14 +49,12 @@ export const getPageLabels: Operation = {
     const found = findPage(ctx, "id", LIVE);
     if (!found.ok) return found.response;
     const sort = argString(args, "sort");
-    const scope = `page-labels:${found.page.id}:${sort ?? ""}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `page-labels:${found.page.id}:${sort ?? ""}`);
+    if (!paging.ok) return paging.response;
     const prefix = argString(args, "prefix");
     let labels = labelsOf(site.confluence, found.page.id).filter((l) => prefix === undefined || l.prefix === prefix);
     if (sort !== undefined) labels = labels.sort(labelOrder(sort));
-    const slice = sliceArray(labels, cursor.offset, argInt(args, "limit", 25));
-    return listResponse(site, ctx.request, slice.items.map(renderLabel), slice.nextOffset, scope);
+    return pageResponse(ctx, paging, labels, renderLabel);
   },
 };
 
@@ -82,9 +77,8 @@ export const getLabels: Operation = {
     const ids = idList(args, "label-id");
     if (!ids.ok) return ids.response;
     const sort = argString(args, "sort") ?? "id";
-    const scope = `labels:${sort}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `labels:${sort}`);
+    if (!paging.ok) return paging.response;
     const idSet = ids.ids.length > 0 ? new Set(ids.ids) : undefined;
     const prefixes = argList(args, "prefix");
     const prefixSet = prefixes.length > 0 ? new Set(prefixes) : undefined;
@@ -95,8 +89,7 @@ export const getLabels: Operation = {
       labels.push(label);
     }
     labels.sort(labelOrder(sort));
-    const slice = sliceArray(labels, cursor.offset, argInt(args, "limit", 25));
-    return listResponse(site, ctx.request, slice.items.map(renderLabel), slice.nextOffset, scope);
+    return pageResponse(ctx, paging, labels, renderLabel);
   },
 };
 

@@ -1,13 +1,15 @@
 import type { Operation, OperationContext } from "../operation.js";
 import type { EmuResponse } from "../http.js";
-import { argBool, argInt, argList, argString, idList, pathId } from "./args.js";
+import { argBool, argList, argString, idList, pathId } from "./args.js";
 import { v2NotFound } from "./errors.js";
-import { listResponse, readCursor, siteBase, sliceArray } from "./pagination.js";
+import { pageResponse, readPaging } from "./paged-listing.js";
+import { siteBase } from "./pagination.js";
 import { canRead } from "./permissions.js";
 import { withBase } from "./render/page.js";
 import { optionalField } from "./render/optional.js";
 import { renderSpace, spaceOperations, spacePermissionAssignments, type SpaceView } from "./render/space.js";
 import * as S from "./schemas.js";
+import { sortComparator, type Compare } from "./sort-order.js";
 import type { SpaceRecord } from "./state.js";
 
 const descriptionFormat = {
@@ -23,7 +25,7 @@ function spaceView(args: OperationContext["args"]): SpaceView {
   return { descriptionFormat: format === "plain" || format === "view" ? format : undefined, includeIcon: argBool(args, "include-icon") };
 }
 
-const SPACE_SORTS: ReadonlyMap<string, (a: SpaceRecord, b: SpaceRecord) => number> = new Map([
+const SPACE_SORTS: ReadonlyMap<string, Compare<SpaceRecord>> = new Map([
   ["id", (a: SpaceRecord, b: SpaceRecord) => Number(a.id) - Number(b.id)],
   ["key", (a: SpaceRecord, b: SpaceRecord) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)],
   ["name", (a: SpaceRecord, b: SpaceRecord) => a.name.localeCompare(b.name, "en")],
@@ -64,9 +66,8 @@ export const getSpaces: Operation = {
     const ids = idList(args, "ids");
     if (!ids.ok) return ids.response;
     const sort = argString(args, "sort") ?? "id";
-    const scope = `spaces:${sort}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `spaces:${sort}`);
+    if (!paging.ok) return paging.response;
     const idSet = ids.ids.length > 0 ? new Set(ids.ids) : undefined;
     const keys = argList(args, "keys");
     const keySet = keys.length > 0 ? new Set(keys) : undefined;
@@ -85,18 +86,9 @@ export const getSpaces: Operation = {
         matches.push(space);
       }
     }
-    const descending = sort.startsWith("-");
-    const compare = SPACE_SORTS.get(descending ? sort.slice(1) : sort)!;
-    matches.sort(descending ? (a, b) => compare(b, a) : compare);
-    const page = sliceArray(matches, cursor.offset, argInt(args, "limit", 25));
+    matches.sort(sortComparator(SPACE_SORTS, sort));
     const view = spaceView(args);
-    return listResponse(
-      site,
-      ctx.request,
-      page.items.map((space) => renderSpace(space, view)),
-      page.nextOffset,
-      scope,
-    );
+    return pageResponse(ctx, paging, matches, (space) => renderSpace(space, view));
   },
 };
 

@@ -4,6 +4,7 @@ import { argList, pathId } from "../args.js";
 import { v2NotFound } from "../errors.js";
 import { readableSpaceOf } from "../permissions.js";
 import type { PageRecord, PageStatus, SpaceRecord } from "../state.js";
+import { sortComparator, type Compare } from "../sort-order.js";
 import { compareIds } from "../store/lists.js";
 
 export type Found = { ok: true; page: PageRecord; space: SpaceRecord } | { ok: false; response: EmuResponse };
@@ -33,9 +34,7 @@ export function statusFilter(args: OperationContext["args"], fallback: readonly 
   return new Set(asked.length > 0 ? asked : fallback);
 }
 
-type PageCompare = (a: PageRecord, b: PageRecord) => number;
-
-const PAGE_ORDERS: ReadonlyMap<string, PageCompare> = new Map<string, PageCompare>([
+const PAGE_ORDERS: ReadonlyMap<string, Compare<PageRecord>> = new Map<string, Compare<PageRecord>>([
   ["id", (a, b) => compareIds(a.id, b.id)],
   ["created-date", (a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id)],
   ["modified-date", (a, b) => a.version.createdAt - b.version.createdAt || compareIds(a.id, b.id)],
@@ -49,8 +48,6 @@ function compareText(a: string, b: string): number {
 }
 
 /** Comparator for a `PageSortOrder` value (`-` prefix for descending). */
-export function pageOrder(sort: string): PageCompare {
-  const descending = sort.startsWith("-");
-  const compare = PAGE_ORDERS.get(descending ? sort.slice(1) : sort) ?? PAGE_ORDERS.get("id")!;
-  return descending ? (a, b) => compare(b, a) : compare;
+export function pageOrder(sort: string): Compare<PageRecord> {
+  return sortComparator(PAGE_ORDERS, sort, "id");
 }

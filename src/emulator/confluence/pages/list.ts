@@ -1,9 +1,9 @@
 import type { EmuResponse } from "../../http.js";
 import type { Operation, OperationContext } from "../../operation.js";
 import type { Site } from "../../site.js";
-import { argInt, argString, idList, pathId } from "../args.js";
+import { argString, idList, pathId } from "../args.js";
 import { v2NotFound } from "../errors.js";
-import { listResponse, readCursor, sliceArray, sliceIterable } from "../pagination.js";
+import { pageResponse, readPaging } from "../paged-listing.js";
 import { canRead, readableSpaceIds } from "../permissions.js";
 import { asBodyFormat } from "../render/body.js";
 import { renderPage } from "../render/page.js";
@@ -26,13 +26,11 @@ interface Candidates {
 export function pageListing(ctx: OperationContext, candidates: Candidates, readable: ReadonlySet<string>): EmuResponse {
   const { site, args } = ctx;
   const sort = argString(args, "sort");
-  const scope = `${candidates.scope}:${sort ?? "id"}`;
-  const cursor = readCursor(argString(args, "cursor"), scope);
-  if (!cursor.ok) return cursor.response;
+  const paging = readPaging(ctx, `${candidates.scope}:${sort ?? "id"}`);
+  if (!paging.ok) return paging.response;
   const statuses = statusFilter(args, ["current", "archived"]);
   const title = argString(args, "title");
   const subtype = argString(args, "subtype");
-  const limit = argInt(args, "limit", 25);
 
   function* matching(): Generator<PageRecord> {
     // Our pages are all plain pages: the `live` subtype (live docs) matches none.
@@ -45,13 +43,9 @@ export function pageListing(ctx: OperationContext, candidates: Candidates, reada
   }
 
   const byId = sort === undefined || sort === "id";
-  const slice =
-    byId && candidates.idOrdered
-      ? sliceIterable(matching(), cursor.offset, limit)
-      : sliceArray([...matching()].sort(pageOrder(sort ?? "id")), cursor.offset, limit);
+  const pages = byId && candidates.idOrdered ? matching() : [...matching()].sort(pageOrder(sort ?? "id"));
   const format = asBodyFormat(argString(args, "body-format"));
-  const results = slice.items.map((page) => renderPage(site, page, site.confluence.spaces.get(page.spaceId)!, { format }));
-  return listResponse(site, ctx.request, results, slice.nextOffset, scope);
+  return pageResponse(ctx, paging, pages, (page) => renderPage(site, page, site.confluence.spaces.get(page.spaceId)!, { format }));
 }
 
 function* pagesByIds(site: Site, ids: Iterable<string>): Generator<PageRecord> {

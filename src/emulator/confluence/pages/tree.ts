@@ -1,8 +1,10 @@
 import type { Operation } from "../../operation.js";
 import { argInt, argString } from "../args.js";
-import { listResponse, readCursor, siteBase, sliceArray } from "../pagination.js";
+import { pageResponse, readPaging } from "../paged-listing.js";
+import { siteBase } from "../pagination.js";
 import * as S from "../schemas.js";
 import type { ConfluenceTables, PageRecord } from "../state.js";
+import { sortComparator, type Compare } from "../sort-order.js";
 import { compareIds } from "../store/lists.js";
 import { ancestorIds } from "../store/pages.js";
 import { LIVE, findPage } from "./common.js";
@@ -18,9 +20,7 @@ function childrenOf(t: ConfluenceTables, pageId: string): PageRecord[] {
   return out;
 }
 
-type PageCompare = (a: PageRecord, b: PageRecord) => number;
-
-const CHILD_ORDERS: ReadonlyMap<string, PageCompare> = new Map<string, PageCompare>([
+const CHILD_ORDERS: ReadonlyMap<string, Compare<PageRecord>> = new Map<string, Compare<PageRecord>>([
   ["child-position", (a, b) => a.position - b.position || compareIds(a.id, b.id)],
   ["id", (a, b) => compareIds(a.id, b.id)],
   ["created-date", (a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id)],
@@ -49,21 +49,16 @@ export const getChildPages: Operation = {
     const found = findPage(ctx, "id", LIVE);
     if (!found.ok) return found.response;
     const sort = argString(args, "sort") ?? "child-position";
-    const scope = `children:${found.page.id}:${sort}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
-    const descending = sort.startsWith("-");
-    const compare = CHILD_ORDERS.get(descending ? sort.slice(1) : sort)!;
-    const children = childrenOf(site.confluence, found.page.id).sort(descending ? (a, b) => compare(b, a) : compare);
-    const slice = sliceArray(children, cursor.offset, argInt(args, "limit", 25));
-    const results = slice.items.map((child) => ({
+    const paging = readPaging(ctx, `children:${found.page.id}:${sort}`);
+    if (!paging.ok) return paging.response;
+    const children = childrenOf(site.confluence, found.page.id).sort(sortComparator(CHILD_ORDERS, sort));
+    return pageResponse(ctx, paging, children, (child) => ({
       id: child.id,
       status: child.status,
       title: child.title,
       spaceId: child.spaceId,
       childPosition: child.position,
     }));
-    return listResponse(site, ctx.request, results, slice.nextOffset, scope);
   },
 };
 
@@ -111,9 +106,8 @@ export const getPageDescendants: Operation = {
     const found = findPage(ctx, "id", LIVE);
     if (!found.ok) return found.response;
     const maxDepth = argInt(args, "depth", 2);
-    const scope = `descendants:${found.page.id}:${maxDepth}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `descendants:${found.page.id}:${maxDepth}`);
+    if (!paging.ok) return paging.response;
     const t = site.confluence;
     const rows: Array<Record<string, unknown>> = [];
     let level: PageRecord[] = [found.page];
@@ -135,7 +129,6 @@ export const getPageDescendants: Operation = {
       }
       level = next;
     }
-    const slice = sliceArray(rows, cursor.offset, argInt(args, "limit", 25));
-    return listResponse(site, ctx.request, slice.items, slice.nextOffset, scope);
+    return pageResponse(ctx, paging, rows, (row) => row);
   },
 };

@@ -1,7 +1,7 @@
 import type { Operation } from "../../operation.js";
-import { argInt, argString, pathId } from "../args.js";
+import { argString, pathId } from "../args.js";
 import { v2NotFound } from "../errors.js";
-import { listResponse, readCursor, sliceArray } from "../pagination.js";
+import { pageResponse, readPaging } from "../paged-listing.js";
 import { asBodyFormat, bodyField } from "../render/body.js";
 import { renderVersion, viewContext } from "../render/page.js";
 import { iso } from "../render/links.js";
@@ -29,23 +29,20 @@ export const getPageVersions: Operation = {
     if (!found.ok) return found.response;
     const { page, space } = found;
     const sort = argString(args, "sort") ?? "-modified-date";
-    const scope = `versions:${page.id}:${sort}`;
-    const cursor = readCursor(argString(args, "cursor"), scope);
-    if (!cursor.ok) return cursor.response;
+    const paging = readPaging(ctx, `versions:${page.id}:${sort}`);
+    if (!paging.ok) return paging.response;
     const versions: PageVersionRecord[] = [];
     for (let n = page.version.number; n >= 1; n--) {
       const v = site.confluence.pageVersions.get(versionKey(page.id, n));
       if (v) versions.push(v);
     }
     if (sort === "modified-date") versions.reverse();
-    const slice = sliceArray(versions, cursor.offset, argInt(args, "limit", 25));
     const format = asBodyFormat(argString(args, "body-format"));
-    const results = slice.items.map((v) => {
+    return pageResponse(ctx, paging, versions, (v) => {
       const out = renderVersion(v.version);
       if (format !== undefined) out["page"] = { id: page.id, title: v.title, body: bodyField(v.body, format, viewContext(site, space)) };
       return out;
     });
-    return listResponse(site, ctx.request, results, slice.nextOffset, scope);
   },
 };
 
