@@ -10,6 +10,7 @@ import { issueUpdateSchema } from "../schemas.js";
 import { SEQUENCES, type IssueRecord, type IssueTypeRecord, type ProjectRecord } from "../state.js";
 import { performTransition } from "../transitions/perform.js";
 import { issueTypeConfig, workflowOf } from "../workflow.js";
+import { draftFields } from "./apply-update.js";
 import { insertIssue } from "./store.js";
 
 export type CreateOutcome =
@@ -87,17 +88,7 @@ export function createIssueFromBody(site: Site, caller: User, body: unknown): Cr
     projectId: project.id,
     issueTypeId: issueType.id,
     statusId: workflow.initialStatusId,
-    summary: draft.summary,
-    description: draft.description,
-    environment: draft.environment,
-    priorityId: draft.priorityId,
-    assigneeId: draft.assigneeId,
-    reporterId: draft.reporterId,
-    labels: draft.labels,
-    duedate: draft.duedate,
-    storyPoints: draft.storyPoints,
-    startDate: draft.startDate,
-    parentId: draft.parentId,
+    ...draftFields(draft),
     resolutionId: null,
     resolutionDate: null,
     creatorId: caller.accountId,

@@ -1,17 +1,16 @@
 import { json, noContent } from "../../http.js";
 import type { Operation } from "../../operation.js";
 import { expandSet } from "../args.js";
-import { commentsFromUpdate } from "../comments/build.js";
 import { fieldErrors, jiraError, MESSAGES } from "../errors.js";
-import { applyOperations, collectOperations, draftHasValue, draftOf, requiredMessage } from "../fields/input.js";
+import { draftHasValue, requiredMessage } from "../fields/input.js";
 import { selectFields } from "../fields/select.js";
 import { findVisibleIssue } from "../lookup.js";
 import { hasPermission } from "../permissions.js";
 import { renderIssue } from "../render/issue.js";
 import { ISSUE_ID_OR_KEY_PATH, issueUpdateSchema } from "../schemas.js";
 import type { IssueRecord } from "../state.js";
-import { draftFields } from "../transitions/perform.js";
 import { issueTypeConfig } from "../workflow.js";
+import { applyUpdateBody, draftFields } from "./apply-update.js";
 import { appendComments, replaceIssue } from "./store.js";
 
 export const editIssue: Operation = {
@@ -45,22 +44,7 @@ export const editIssue: Operation = {
     const issueType = site.jira.issueTypes.get(issue.issueTypeId);
     if (!config || !issueType) return jiraError(400, ["The issue type of this issue is not configured in its project."]);
 
-    const ops = collectOperations(body);
-    const draft = draftOf(issue);
-    const errors = applyOperations(
-      draft,
-      ops.filter((o) => o.fieldId !== "comment"),
-      new Set(config.editScreen),
-      { site, caller, project, issueType, issueId: issue.id },
-    );
-    const built = commentsFromUpdate(
-      site,
-      caller,
-      issue.id,
-      project,
-      ops.filter((o) => o.fieldId === "comment"),
-    );
-    if (built.error) errors.add(built.error.field, built.error.message);
+    const { ops, draft, errors, comments } = applyUpdateBody({ site, caller, issue, project, issueType }, body, new Set(config.editScreen));
     const touched = new Set(ops.map((o) => o.fieldId));
     for (const field of config.createScreen) {
       if (field.required && touched.has(field.fieldId) && !errors.has(field.fieldId) && !draftHasValue(draft, field.fieldId))
@@ -72,7 +56,7 @@ export const editIssue: Operation = {
     if (ops.length > 0) {
       next = { ...issue, ...draftFields(draft), updated: site.now() };
       replaceIssue(site, issue, next);
-      next = appendComments(site, next, built.comments);
+      next = appendComments(site, next, comments);
     }
     if (args["returnIssue"] !== true) return noContent();
     return json(200, renderIssue(site, caller, next, project, { selection: selectFields([], "*all"), expand: expandSet(args["expand"]) }));

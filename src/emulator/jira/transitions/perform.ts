@@ -1,13 +1,13 @@
 import type { User } from "../../core/users.js";
 import type { EmuResponse } from "../../http.js";
 import type { Site } from "../../site.js";
-import { commentsFromUpdate } from "../comments/build.js";
 import { fieldErrors, jiraError } from "../errors.js";
 import { fieldById } from "../fields/catalog.js";
-import { applyOperations, collectOperations, draftHasValue, draftOf, type IssueDraft } from "../fields/input.js";
+import { draftHasValue } from "../fields/input.js";
 import { idString, own } from "../lookup.js";
 import { hasPermission } from "../permissions.js";
 import type { IssueRecord, ProjectRecord } from "../state.js";
+import { applyUpdateBody, draftFields } from "../issues/apply-update.js";
 import { appendComments, replaceIssue } from "../issues/store.js";
 import { availableTransitions, workflowOf } from "../workflow.js";
 
@@ -38,23 +38,8 @@ export function performTransition(site: Site, caller: User, issue: IssueRecord, 
   const issueType = site.jira.issueTypes.get(issue.issueTypeId);
   if (!workflow || !transition || !issueType) return fail(jiraError(400, [`Transition id '${transitionId}' is not valid for this issue.`]));
 
-  const ops = collectOperations(body);
-  const draft: IssueDraft = draftOf(issue);
   const allowed = new Set(transition.screen.map((f) => f.fieldId));
-  const errors = applyOperations(
-    draft,
-    ops.filter((o) => o.fieldId !== "comment"),
-    allowed,
-    { site, caller, project, issueType, issueId: issue.id },
-  );
-  const built = commentsFromUpdate(
-    site,
-    caller,
-    issue.id,
-    project,
-    ops.filter((o) => o.fieldId === "comment"),
-  );
-  if (built.error) errors.add(built.error.field, built.error.message);
+  const { ops, draft, errors, comments } = applyUpdateBody({ site, caller, issue, project, issueType }, body, allowed);
   if (errors.size > 0) return fail(fieldErrors(errors));
   const given = new Set(ops.map((o) => o.fieldId));
   const missing = transition.screen.filter((f) => f.required && !(given.has(f.fieldId) && draftHasValue(draft, f.fieldId)));
@@ -86,22 +71,5 @@ export function performTransition(site: Site, caller: User, issue: IssueRecord, 
     updated: now,
   };
   replaceIssue(site, issue, next);
-  return { ok: true, issue: appendComments(site, next, built.comments) };
-}
-
-/** The draft's values as record fields (everything a screen may change, except the resolution). */
-export function draftFields(draft: IssueDraft): Partial<IssueRecord> {
-  return {
-    summary: draft.summary,
-    description: draft.description,
-    environment: draft.environment,
-    priorityId: draft.priorityId,
-    assigneeId: draft.assigneeId,
-    reporterId: draft.reporterId,
-    labels: draft.labels,
-    duedate: draft.duedate,
-    storyPoints: draft.storyPoints,
-    startDate: draft.startDate,
-    parentId: draft.parentId,
-  };
+  return { ok: true, issue: appendComments(site, next, comments) };
 }
