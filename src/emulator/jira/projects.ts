@@ -2,9 +2,10 @@ import type { User } from "../core/users.js";
 import { json } from "../http.js";
 import type { Operation } from "../operation.js";
 import type { Site } from "../site.js";
-import { expandSet, intArg, listArg, page } from "./args.js";
+import { expandSet, intArg, listArg } from "./args.js";
 import { jiraError, MESSAGES } from "./errors.js";
 import { findVisibleProject } from "./lookup.js";
+import { pageBean } from "./page-bean.js";
 import { canBrowse, hasPermission } from "./permissions.js";
 import { projectAvatarUrls, renderIssueType } from "./render/catalog.js";
 import { renderUser } from "./render/user.js";
@@ -173,19 +174,12 @@ export const searchProjects: Operation = {
       .sort(compareBy(typeof args["orderBy"] === "string" ? args["orderBy"] : "key"));
     const startAt = Math.max(0, intArg(args["startAt"], 0));
     const maxResults = Math.min(100, Math.max(1, intArg(args["maxResults"], 50)));
-    const { values, isLast } = page(projects, startAt, maxResults);
     const expand = expandSet(args["expand"]);
     const url = `${site.meta.baseUrl}/rest/api/3/project/search`;
-    const out: Record<string, unknown> = {
-      self: `${url}?maxResults=${maxResults}&startAt=${startAt}`,
-      maxResults,
-      startAt,
-      total: projects.length,
-      isLast,
-    };
-    if (!isLast) out["nextPage"] = `${url}?maxResults=${maxResults}&startAt=${startAt + maxResults}`;
-    out["values"] = values.map((p) => renderProject(site, p, expand, false));
-    return json(200, out);
+    return json(
+      200,
+      pageBean(url, projects, startAt, maxResults, (p) => renderProject(site, p, expand, false)),
+    );
   },
 };
 

@@ -1,7 +1,8 @@
 import { json } from "../../http.js";
 import type { JsonSchema, Operation } from "../../operation.js";
-import { intArg, listArg, page } from "../args.js";
+import { intArg, listArg } from "../args.js";
 import { FIELDS } from "../fields/catalog.js";
+import { pageBean } from "../page-bean.js";
 import { renderIssueType, renderPriorityDetails, renderResolutionDetails, renderStatus } from "../render/catalog.js";
 
 /** Read-only configuration endpoints: issue types, priorities, resolutions, statuses, fields. */
@@ -10,21 +11,6 @@ const PAGE_QUERY: Record<string, JsonSchema> = {
   startAt: { type: "string", default: "0", description: "Index of the first item to return." },
   maxResults: { type: "string", default: "50", description: "Maximum number of items to return." },
 };
-
-/** A `PageBean` answer with Jira's `self` and `nextPage` links. */
-function pageBean<T>(url: string, items: readonly T[], startAt: number, maxResults: number): Record<string, unknown> {
-  const { values, isLast } = page(items, startAt, maxResults);
-  const out: Record<string, unknown> = {
-    self: `${url}?maxResults=${maxResults}&startAt=${startAt}`,
-    maxResults,
-    startAt,
-    total: items.length,
-    isLast,
-  };
-  if (!isLast) out["nextPage"] = `${url}?maxResults=${maxResults}&startAt=${startAt + maxResults}`;
-  out["values"] = values;
-  return out;
-}
 
 export const getIssueAllTypes: Operation = {
   id: "jira.getIssueAllTypes",
@@ -68,8 +54,12 @@ export const searchPriorities: Operation = {
         (args["onlyDefault"] !== true || p.isDefault),
     );
     const url = `${site.meta.baseUrl}/rest/api/3/priority/search`;
-    const values = priorities.map((p) => renderPriorityDetails(p, site.meta.baseUrl));
-    return json(200, pageBean(url, values, Math.max(0, intArg(args["startAt"], 0)), Math.max(1, intArg(args["maxResults"], 50))));
+    const startAt = Math.max(0, intArg(args["startAt"], 0));
+    const maxResults = Math.max(1, intArg(args["maxResults"], 50));
+    return json(
+      200,
+      pageBean(url, priorities, startAt, maxResults, (p) => renderPriorityDetails(p, site.meta.baseUrl)),
+    );
   },
 };
 
@@ -94,8 +84,12 @@ export const searchResolutions: Operation = {
       (r) => (ids.size === 0 || ids.has(r.id)) && (args["onlyDefault"] !== true || r.isDefault),
     );
     const url = `${site.meta.baseUrl}/rest/api/3/resolution/search`;
-    const values = resolutions.map((r) => renderResolutionDetails(r, site.meta.baseUrl));
-    return json(200, pageBean(url, values, Math.max(0, intArg(args["startAt"], 0)), Math.max(1, intArg(args["maxResults"], 50))));
+    const startAt = Math.max(0, intArg(args["startAt"], 0));
+    const maxResults = Math.max(1, intArg(args["maxResults"], 50));
+    return json(
+      200,
+      pageBean(url, resolutions, startAt, maxResults, (r) => renderResolutionDetails(r, site.meta.baseUrl)),
+    );
   },
 };
 
