@@ -25,6 +25,19 @@ function jsonHeaders(): Record<string, string> {
   return { "content-type": "application/json", accept: "application/json", authorization: ADMIN_AUTHORIZATION };
 }
 
+function rememberPage(body: string, ctx: MixContext): void {
+  try {
+    remember("createPage", JSON.parse(body) as unknown, ctx.memory ?? (ctx.memory = {}));
+  } catch {
+    // The bare server answers a fixed body: nothing to remember.
+  }
+}
+
+/** The session id of a `POST /sessions` answer, without parsing the whole (large: it lists the tools) body. */
+function sessionIdOf(body: string): string {
+  return /"sessionId"\s*:\s*"([^"]+)"/.exec(body)?.[1] ?? "missing";
+}
+
 function mixSteps(load: MixLoad): Step[] {
   let nextSession = 0;
   const steps: Step[] = [];
@@ -46,15 +59,10 @@ function mixSteps(load: MixLoad): Step[] {
           else delete out.body;
           return out;
         },
-        onResponse: (_status, body, context) => {
-          if (op !== "createPage") return;
-          const ctx = context as MixContext;
-          try {
-            remember(op, JSON.parse(body) as unknown, ctx.memory ?? (ctx.memory = {}));
-          } catch {
-            // The bare server answers a fixed body: nothing to remember.
-          }
-        },
+        // Only where a later call needs the answer: autocannon collects a response body only for steps that read it.
+        ...(op === "createPage"
+          ? { onResponse: (_status: number, body: string, context: object) => rememberPage(body, context as MixContext) }
+          : {}),
       });
     }
   }
@@ -70,11 +78,7 @@ function loopSteps(load: SessionLoopLoad): Step[] {
       headers: jsonHeaders(),
       body: JSON.stringify(episode.spec),
       onResponse: (_status, body, context) => {
-        try {
-          (context as LoopContext).sessionId = String((JSON.parse(body) as { sessionId?: unknown }).sessionId);
-        } catch {
-          (context as LoopContext).sessionId = "missing";
-        }
+        (context as LoopContext).sessionId = sessionIdOf(body);
       },
     });
     for (const call of episode.calls) {

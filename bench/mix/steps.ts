@@ -23,7 +23,7 @@ export function mixCall(plan: MixPlan, op: MixOp, episode: number, round: number
       return {
         method: "GET",
         path: "/rest/api/3/search/jql",
-        query: { jql: plan.siteJql, fields: "summary,status,assignee", maxResults: "50" },
+        query: { jql: plan.siteJql, fields: "summary,status", maxResults: "50" },
       };
     case "createIssue":
       return {
