@@ -9,7 +9,7 @@ import { pageListing } from "./pages/list.js";
 import * as S from "./schemas.js";
 import type { LabelRecord } from "./state.js";
 import { sortComparator, type Compare } from "./sort-order.js";
-import { compareIds } from "./store/lists.js";
+import { compareIds, recordsByIds } from "./store/lists.js";
 import { labelsOf } from "./store/labels.js";
 
 /** v2 label reads. Labels are written through v1 (`labels-v1.ts`), as real clients do. */
@@ -121,11 +121,7 @@ export const getLabelPages: Operation = {
       const wanted = new Set(spaceIds.ids);
       readable = new Set([...readable].filter((s) => wanted.has(s)));
     }
-    const pages = [];
-    for (const contentId of site.confluence.labelContent.get(label.id) ?? []) {
-      const page = site.confluence.pages.get(contentId);
-      if (page) pages.push(page);
-    }
+    const pages = recordsByIds(site.confluence.pages, site.confluence.labelContent.get(label.id));
     return pageListing(ctx, { pages, idOrdered: true, scope: `label-pages:${label.id}` }, readable);
   },
 };

@@ -5,19 +5,14 @@ import { siteBase } from "../pagination.js";
 import * as S from "../schemas.js";
 import type { ConfluenceTables, PageRecord } from "../state.js";
 import { sortComparator, type Compare } from "../sort-order.js";
-import { compareIds } from "../store/lists.js";
+import { compareIds, recordsByIds } from "../store/lists.js";
 import { ancestorIds } from "../store/pages.js";
 import { LIVE, findPage } from "./common.js";
 
 /** The page tree: children, ancestors and descendants of a page. */
 
 function childrenOf(t: ConfluenceTables, pageId: string): PageRecord[] {
-  const out: PageRecord[] = [];
-  for (const id of t.children.get(pageId) ?? []) {
-    const child = t.pages.get(id);
-    if (child && LIVE.has(child.status)) out.push(child);
-  }
-  return out;
+  return recordsByIds(t.pages, t.children.get(pageId)).filter((child) => LIVE.has(child.status));
 }
 
 const CHILD_ORDERS: ReadonlyMap<string, Compare<PageRecord>> = new Map<string, Compare<PageRecord>>([

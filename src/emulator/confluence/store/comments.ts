@@ -1,5 +1,5 @@
 import type { ConfluenceTables, CommentRecord } from "../state.js";
-import { withIdSorted } from "./lists.js";
+import { recordsByIds, withIdSorted } from "./lists.js";
 
 /** Adds a footer comment and indexes it under its page. */
 export function insertComment(t: ConfluenceTables, comment: CommentRecord): void {
@@ -9,10 +9,5 @@ export function insertComment(t: ConfluenceTables, comment: CommentRecord): void
 
 /** Footer comments of a page (replies included), oldest first. */
 export function commentsOf(t: ConfluenceTables, pageId: string): CommentRecord[] {
-  const out: CommentRecord[] = [];
-  for (const id of t.pageComments.get(pageId) ?? []) {
-    const comment = t.comments.get(id);
-    if (comment) out.push(comment);
-  }
-  return out;
+  return recordsByIds(t.comments, t.pageComments.get(pageId));
 }

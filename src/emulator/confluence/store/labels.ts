@@ -1,6 +1,6 @@
 import type { Site } from "../../site.js";
 import { LABEL_ID_START, LABEL_SEQUENCE, labelNameKey, type ConfluenceTables, type LabelPrefix, type LabelRecord } from "../state.js";
-import { withAppended, withIdSorted, without } from "./lists.js";
+import { recordsByIds, withAppended, withIdSorted, without } from "./lists.js";
 
 /** Label writes: a label exists once per site (`prefix:name`) and links to any number of pages. */
 
@@ -39,10 +39,5 @@ export function detachLabel(t: ConfluenceTables, contentId: string, labelId: str
 }
 
 export function labelsOf(t: ConfluenceTables, contentId: string): LabelRecord[] {
-  const out: LabelRecord[] = [];
-  for (const id of t.contentLabels.get(contentId) ?? []) {
-    const label = t.labels.get(id);
-    if (label) out.push(label);
-  }
-  return out;
+  return recordsByIds(t.labels, t.contentLabels.get(contentId));
 }

@@ -6,6 +6,16 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The records `ids` name in `table`, in the order of `ids`; ids without a record are skipped. */
+export function recordsByIds<T>(table: { get(id: string): T | undefined }, ids: Iterable<string> | undefined): T[] {
+  const out: T[] = [];
+  for (const id of ids ?? []) {
+    const record = table.get(id);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
 /** `list` with `id` inserted in ascending id order (unchanged if already present). */
 export function withIdSorted(list: readonly string[] | undefined, id: string): readonly string[] {
   if (!list || list.length === 0) return [id];
