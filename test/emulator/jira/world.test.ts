@@ -79,13 +79,10 @@ test("every site has a resolution-required transition, a confidential project an
   }
 });
 
-test("forking is cheap and isolates writes", () => {
+// How cheap forking is, is measured by `npm run bench` (sessions.createMicros), not here.
+test("forks share the base and isolate writes", () => {
   const site = templateSite(1);
-  const start = performance.now();
-  const forks = [];
-  for (let i = 0; i < 1000; i++) forks.push(site.fork());
-  const perFork = (performance.now() - start) / 1000;
-  assert.ok(perFork < 1, `fork took ${perFork.toFixed(3)} ms`);
+  const forks = Array.from({ length: 3 }, () => site.fork());
   const fork = forks[0]!;
   const issue = [...fork.jira.issues.values()][0]!;
   fork.jira.issues.set(issue.id, { ...issue, summary: "changed in the fork" });
