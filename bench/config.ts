@@ -26,7 +26,7 @@ export const FULL: BenchConfig = {
   siteScales: [
     { scale: 1, batches: 5, batchMs: 300 },
     { scale: 10, batches: 5, batchMs: 400 },
-    { scale: 100, batches: 3, batchMs: 600 },
+    { scale: 100, batches: 5, batchMs: 500 },
   ],
   sessionScale: { levels: [10, 100, 1000, 10_000], batches: 5, batchSize: 400 },
 };
