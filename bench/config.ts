@@ -24,11 +24,11 @@ export const FULL: BenchConfig = {
   agent: { policy: "embedded", episodes: 2, maxTurns: 1, maxTokens: 32 },
   peer: { runs: 5, durationSec: 3, connections: 8, tasksPerScenario: 2, setupVenv: true },
   siteScales: [
-    { scale: 1, batches: 5, batchMs: 300 },
-    { scale: 10, batches: 5, batchMs: 400 },
+    { scale: 1, batches: 5, batchMs: 150 },
+    { scale: 10, batches: 5, batchMs: 250 },
     { scale: 100, batches: 5, batchMs: 500 },
   ],
-  sessionScale: { levels: [10, 100, 1000, 10_000], batches: 5, batchSize: 400 },
+  sessionScale: { levels: [10, 100, 1000, 10_000], batches: 5, batchSize: 2000 },
 };
 
 export const QUICK: BenchConfig = {

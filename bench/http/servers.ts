@@ -12,8 +12,13 @@ export interface NodeServer {
   url: string;
 }
 
+/** Extra Node flags for server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (see tools/profile.ts). */
+function serverExecArgv(): string[] {
+  return (process.env["ATLASGYM_BENCH_SERVER_ARGV"] ?? "").split(/\s+/).filter((a) => a.length > 0);
+}
+
 export async function startNodeServer(file: "atlasgym-server-child.ts" | "bare-server-child.ts"): Promise<NodeServer> {
-  const child = forkTs(join(BENCH_DIR, "http", file));
+  const child = forkTs(join(BENCH_DIR, "http", file), [], serverExecArgv());
   const ready = await nextMessage(child, isReady, START_TIMEOUT_MS);
   return { child, url: `http://127.0.0.1:${ready.port}` };
 }
