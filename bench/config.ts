@@ -18,7 +18,7 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   inProcess: { runs: 7, runMs: 1000, roundsPerEpisode: 3 },
-  http: { runs: 5, durationSec: 3, connections: 8, roundsPerEpisode: 3 },
+  http: { runs: 5, durationSec: 2, connections: 8, roundsPerEpisode: 3 },
   sessions: { runs: 7, batch: 1000, liveSessions: 10_000, memoryRuns: 3, tasksPerScenario: 4 },
   reward: { runs: 7, tasksPerScenario: 8 },
   agent: { policy: "embedded", episodes: 2, maxTurns: 1, maxTokens: 32 },

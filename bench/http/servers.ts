@@ -17,7 +17,9 @@ function serverExecArgv(): string[] {
   return (process.env["ATLASGYM_BENCH_SERVER_ARGV"] ?? "").split(/\s+/).filter((a) => a.length > 0);
 }
 
-export async function startNodeServer(file: "atlasgym-server-child.ts" | "bare-server-child.ts"): Promise<NodeServer> {
+export async function startNodeServer(
+  file: "atlasgym-server-child.ts" | "bare-server-child.ts" | "payload-server-child.ts",
+): Promise<NodeServer> {
   const child = forkTs(join(BENCH_DIR, "http", file), [], serverExecArgv());
   const ready = await nextMessage(child, isReady, START_TIMEOUT_MS);
   return { child, url: `http://127.0.0.1:${ready.port}` };

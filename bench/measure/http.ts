@@ -1,7 +1,9 @@
 /**
  * `http.callsPerSec`, `http.bareNodePerSec`, `http.ratio`: the representative mix over HTTP keep-alive on loopback,
- * load from a separate process, against the atlasgym server and a bare Node server, alternating in the same run.
- * Each episode runs on its own session's site (`/s/{id}/...`, the real REST paths), opened beforehand.
+ * load from a separate process, against the atlasgym server and a bare Node server answering a fixed small JSON,
+ * alternating in the same run. Each episode runs on its own session's site (`/s/{id}/...`, the real REST paths),
+ * opened beforehand. A third server, bare Node answering each op with atlasgym's real body for it
+ * (`payloadBarePerSec`), separates the cost of emulating from the cost of realistic response sizes.
  */
 import { stopChild } from "../lib/processes.js";
 import { spread, type Spread } from "../lib/stats.js";
@@ -23,6 +25,10 @@ export interface HttpResult {
   bareNodePerSec: Spread;
   /** callsPerSec / bareNodePerSec of each run, summarised. */
   ratio: Spread;
+  /** Bare Node answering atlasgym's real bodies, precomputed: the ceiling for responses of this size. */
+  payloadBarePerSec: Spread;
+  /** callsPerSec / payloadBarePerSec of each run. */
+  payloadRatio: Spread;
   latencyMs: { atlasgymP50: number; atlasgymP99: number; bareP50: number; bareP99: number };
   /** Non-2xx answers of the atlasgym server over all runs (should be 0). */
   atlasgymNon2xx: number;
@@ -34,9 +40,10 @@ export interface HttpResult {
 export async function measureHttp(options: HttpOptions): Promise<HttpResult> {
   const plan = planMix(benchStartState(), options.roundsPerEpisode);
   const callsPerEpisode = options.roundsPerEpisode * MIX_OPS.length;
-  const [atlasgym, bare, load] = await Promise.all([
+  const [atlasgym, bare, payload, load] = await Promise.all([
     startNodeServer("atlasgym-server-child.ts"),
     startNodeServer("bare-server-child.ts"),
+    startNodeServer("payload-server-child.ts"),
     LoadGenerator.start(),
   ]);
   try {
@@ -59,14 +66,19 @@ export async function measureHttp(options: HttpOptions): Promise<HttpResult> {
     };
     const runBare = async (durationSec: number): Promise<LoadResult> =>
       load.run(bare.url, await mixOn(["bare"]), options.connections, durationSec);
+    const runPayload = async (durationSec: number): Promise<LoadResult> =>
+      load.run(payload.url, await mixOn(["payload"]), options.connections, durationSec);
 
     await runAtlasgym(1);
     await runBare(1);
+    await runPayload(1);
     const ours: LoadResult[] = [];
     const theirs: LoadResult[] = [];
+    const payloads: LoadResult[] = [];
     for (let i = 0; i < options.runs; i++) {
       ours.push(await runAtlasgym(options.durationSec));
       theirs.push(await runBare(options.durationSec));
+      payloads.push(await runPayload(options.durationSec));
     }
     const statusCounts: Record<string, number> = {};
     for (const r of ours) for (const [code, n] of Object.entries(r.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
@@ -75,6 +87,8 @@ export async function measureHttp(options: HttpOptions): Promise<HttpResult> {
       callsPerSec: spread(ours.map((r) => r.requestsPerSec)),
       bareNodePerSec: spread(theirs.map((r) => r.requestsPerSec)),
       ratio: spread(ours.map((r, i) => r.requestsPerSec / theirs[i]!.requestsPerSec)),
+      payloadBarePerSec: spread(payloads.map((r) => r.requestsPerSec)),
+      payloadRatio: spread(ours.map((r, i) => r.requestsPerSec / payloads[i]!.requestsPerSec)),
       latencyMs: {
         atlasgymP50: mid(ours, (r) => r.latencyMs.p50),
         atlasgymP99: mid(ours, (r) => r.latencyMs.p99),
@@ -87,6 +101,6 @@ export async function measureHttp(options: HttpOptions): Promise<HttpResult> {
       durationSec: options.durationSec,
     };
   } finally {
-    await Promise.all([stopChild(atlasgym.child), stopChild(bare.child), load.stop()]);
+    await Promise.all([stopChild(atlasgym.child), stopChild(bare.child), stopChild(payload.child), load.stop()]);
   }
 }

@@ -29,6 +29,8 @@ export function renderTable(m: Measured, targets: Target[], checks: ScalingCheck
     ["http.callsPerSec", m.http.callsPerSec],
     ["http.bareNodePerSec", m.http.bareNodePerSec],
     ["http.ratio", m.http.ratio],
+    ["http.payloadBarePerSec", m.http.payloadBarePerSec],
+    ["http.payloadRatio", m.http.payloadRatio],
     ["sessions.createMicros", m.sessions.createMicros],
     ["sessions.forkMicros", m.sessions.forkMicros],
     ["sessions.bytesPerSession", m.sessions.bytesPerSession],
