@@ -225,9 +225,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(config.grpo.threads)
-    if not torch.cuda.is_available():
-        # Denormal floats in activations and the KV cache halve CPU decode speed here (bench/trainer/README.md).
-        torch.set_flush_denormal(True)
     from atlasgym_trainer.model import load_model
 
     if not config.env.server:
