@@ -94,3 +94,5 @@ def test_grpo_arguments_make_one_generation_batch_per_optimizer_step(tmp_path: P
     assert args.num_generations == 4
     assert args.save_steps == config.output.save_every
     assert args.logging_steps == 1
+    assert args.gradient_checkpointing is False  # TRL's default (True) would recompute every forward pass
+    assert grpo_arguments(load_config("gpu-qwen3-1.7b"), tmp_path).gradient_checkpointing is True

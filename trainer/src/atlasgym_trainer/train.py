@@ -145,8 +145,9 @@ def grpo_arguments(config: Config, out: Path) -> Any:
         "bf16": on_gpu and config.model.dtype == "bfloat16",
         "dataloader_num_workers": 0,
     }
-    if config.model.gradient_checkpointing:
-        kwargs["gradient_checkpointing"] = True
+    # TRL turns activation (gradient) checkpointing on by default; it recomputes the forward pass, which only
+    # pays when memory is short, so it follows the preset.
+    kwargs["activation_checkpointing"] = config.model.gradient_checkpointing
     if config.vllm.enabled:
         kwargs.update(
             use_vllm=True,
