@@ -17,9 +17,13 @@ export interface JournalRef {
 
 export class Table<V> {
   private base: ReadonlyMap<string, V>;
-  private readonly overlay: Map<string, V>;
-  private readonly removed: Set<string>;
+  // Until the first write these are shared empty instances (forking allocates nothing per table);
+  // `own()` and `ownRemoved()` give private ones, so the shared ones are never written.
+  private overlay: Map<string, V>;
+  private removed: Set<string>;
   private frozen = false;
+  /** Stands for the current contents while the overlay is in use; dropped on every change (see `state`). */
+  private stamp: object | undefined;
 
   constructor(
     private readonly journal: JournalRef,
@@ -28,8 +32,8 @@ export class Table<V> {
     removed?: Set<string>,
   ) {
     this.base = base ?? (EMPTY as ReadonlyMap<string, V>);
-    this.overlay = overlay ?? new Map();
-    this.removed = removed ?? new Set();
+    this.overlay = overlay ?? (NO_OVERLAY as Map<string, V>);
+    this.removed = removed ?? NO_REMOVED;
   }
 
   get(key: string): V | undefined {
@@ -51,12 +55,14 @@ export class Table<V> {
       const wasRemoved = this.removed.has(key);
       journal.push(() => {
         if (prev === undefined) this.overlay.delete(key);
-        else this.overlay.set(key, prev);
-        if (wasRemoved) this.removed.add(key);
+        else this.own().set(key, prev);
+        if (wasRemoved) this.ownRemoved().add(key);
+        this.stamp = undefined;
       });
     }
+    this.stamp = undefined;
     this.removed.delete(key);
-    this.overlay.set(key, value);
+    this.own().set(key, value);
   }
 
   delete(key: string): boolean {
@@ -67,12 +73,14 @@ export class Table<V> {
       const prev = this.overlay.get(key);
       const wasRemoved = this.removed.has(key);
       journal.push(() => {
-        if (prev !== undefined) this.overlay.set(key, prev);
+        if (prev !== undefined) this.own().set(key, prev);
         if (!wasRemoved) this.removed.delete(key);
+        this.stamp = undefined;
       });
     }
+    this.stamp = undefined;
     this.overlay.delete(key);
-    if (this.base.has(key)) this.removed.add(key);
+    if (this.base.has(key)) this.ownRemoved().add(key);
     return true;
   }
 
@@ -83,24 +91,89 @@ export class Table<V> {
     return n;
   }
 
+  /**
+   * An object standing for this table's current contents, for caches of data derived from them: the same object
+   * as long as the contents are unchanged, a new one after any write (or its rollback). A fork that has not
+   * written shares its base's state, so derived data is shared by every such fork of one world.
+   */
+  get state(): object {
+    // A frozen table is flattened first, so that it and its forks answer the same object.
+    if (this.frozen) return this.flatBase();
+    if (this.overlay.size === 0 && this.removed.size === 0) return this.base;
+    return (this.stamp ??= {});
+  }
+
+  /**
+   * The `state` this table's base has (what a fork of it that has not written answers), for caches that patch
+   * data derived from the base with `changedKeys` instead of deriving it again.
+   */
+  get baseState(): object {
+    return this.frozen ? this.flatBase() : this.base;
+  }
+
+  /** Keys this table has written (in write order) or removed since its base: where it may differ from `baseState`. */
+  *changedKeys(): IterableIterator<string> {
+    if (this.frozen) this.flatBase();
+    yield* this.overlay.keys();
+    yield* this.removed;
+  }
+
   /** Entries in a stable order: base order first (with overrides in place), then new keys. */
-  *entries(): IterableIterator<[string, V]> {
+  entries(): IterableIterator<[string, V]> {
+    // A frozen table never changes: its base map's own iterator is the same sequence, without a generator.
+    if (this.frozen && this.overlay.size === 0 && this.removed.size === 0) return this.base.entries();
+    return this.liveEntries();
+  }
+
+  values(): IterableIterator<V> {
+    if (this.frozen && this.overlay.size === 0 && this.removed.size === 0) return this.base.values();
+    return this.liveValues();
+  }
+
+  keys(): IterableIterator<string> {
+    if (this.frozen && this.overlay.size === 0 && this.removed.size === 0) return this.base.keys();
+    return this.liveKeys();
+  }
+
+  /** Values as an array, in `values()` order (one pass, no generator). */
+  toArray(): V[] {
+    const out: V[] = [];
     const overlay = this.overlay;
     const removed = this.removed;
+    if (overlay.size === 0 && removed.size === 0) {
+      for (const value of this.base.values()) out.push(value);
+      return out;
+    }
     for (const [key, value] of this.base) {
       if (removed.size > 0 && removed.has(key)) continue;
-      const own = overlay.size > 0 ? overlay.get(key) : undefined;
+      out.push(overlay.get(key) ?? value);
+    }
+    for (const [key, value] of overlay) if (!this.base.has(key)) out.push(value);
+    return out;
+  }
+
+  // The live iterators re-read the overlay at every step (it may be allocated by a write made while
+  // iterating), so writes made while iterating are seen.
+  private *liveEntries(): IterableIterator<[string, V]> {
+    for (const [key, value] of this.base) {
+      if (this.removed.size > 0 && this.removed.has(key)) continue;
+      const own = this.overlay.size > 0 ? this.overlay.get(key) : undefined;
       yield [key, own ?? value];
     }
-    for (const [key, value] of overlay) if (!this.base.has(key)) yield [key, value];
+    for (const [key, value] of this.overlay) if (!this.base.has(key)) yield [key, value];
   }
 
-  *values(): IterableIterator<V> {
-    for (const [, v] of this.entries()) yield v;
+  private *liveValues(): IterableIterator<V> {
+    for (const [key, value] of this.base) {
+      if (this.removed.size > 0 && this.removed.has(key)) continue;
+      yield (this.overlay.size > 0 ? this.overlay.get(key) : undefined) ?? value;
+    }
+    for (const [key, value] of this.overlay) if (!this.base.has(key)) yield value;
   }
 
-  *keys(): IterableIterator<string> {
-    for (const [k] of this.entries()) yield k;
+  private *liveKeys(): IterableIterator<string> {
+    for (const key of this.base.keys()) if (!(this.removed.size > 0 && this.removed.has(key))) yield key;
+    for (const key of this.overlay.keys()) if (!this.base.has(key)) yield key;
   }
 
   /** Number of keys this fork has written or removed (its private footprint). */
@@ -114,7 +187,9 @@ export class Table<V> {
    */
   fork(journal: JournalRef): Table<V> {
     if (this.frozen) return new Table(journal, this.flatBase());
-    return new Table(journal, this.base, new Map(this.overlay), new Set(this.removed));
+    const overlay = this.overlay.size > 0 ? new Map(this.overlay) : undefined;
+    const removed = this.removed.size > 0 ? new Set(this.removed) : undefined;
+    return new Table(journal, this.base, overlay, removed);
   }
 
   /** Make this table read-only, collapsing its overlay so forks read one map. */
@@ -133,9 +208,19 @@ export class Table<V> {
     const flat = new Map(this.entries());
     // Cache the flattened view: a frozen table never changes again.
     this.base = flat;
-    this.overlay.clear();
-    this.removed.clear();
+    this.overlay = NO_OVERLAY as Map<string, V>;
+    this.removed = NO_REMOVED;
     return flat;
+  }
+
+  private own(): Map<string, V> {
+    if (this.overlay === NO_OVERLAY) this.overlay = new Map();
+    return this.overlay;
+  }
+
+  private ownRemoved(): Set<string> {
+    if (this.removed === NO_REMOVED) this.removed = new Set();
+    return this.removed;
   }
 
   private assertWritable(): void {
@@ -144,6 +229,9 @@ export class Table<V> {
 }
 
 const EMPTY: ReadonlyMap<string, unknown> = new Map<string, unknown>();
+/** Shared by every table that has not written yet; never written itself (see `Table.own`). */
+const NO_OVERLAY: Map<string, unknown> = new Map<string, unknown>();
+const NO_REMOVED: Set<string> = new Set<string>();
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -170,4 +258,47 @@ export function changedCount(tables: object): number {
   let n = 0;
   for (const table of Object.values(tables)) n += (table as Table<unknown>).changedCount;
   return n;
+}
+
+interface MemoNode<V> {
+  next?: WeakMap<object, MemoNode<V>>;
+  has?: boolean;
+  value?: V;
+}
+
+/**
+ * Memoises values derived from immutable inputs, weakly on the identity of each input: table `state`s,
+ * records, site metadata. Whatever a value reads must be among its keys (in a fixed order); entries go
+ * away with their keys, so caches of a discarded world or fork cost nothing.
+ */
+export class WeakMemo<V> {
+  private readonly root: MemoNode<V> = {};
+
+  get(keys: readonly object[], make: () => V): V {
+    let node = this.root;
+    for (const key of keys) {
+      const next = (node.next ??= new WeakMap());
+      let child = next.get(key);
+      if (child === undefined) {
+        child = {};
+        next.set(key, child);
+      }
+      node = child;
+    }
+    if (!node.has) {
+      node.value = make();
+      node.has = true;
+    }
+    return node.value as V;
+  }
+
+  /** The value memoised for these keys, if any (never computes one). */
+  peek(keys: readonly object[]): V | undefined {
+    let node: MemoNode<V> | undefined = this.root;
+    for (const key of keys) {
+      node = node.next?.get(key);
+      if (node === undefined) return undefined;
+    }
+    return node.has ? node.value : undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Table, type JournalRef } from "../../src/emulator/store.js";
+import { Table, WeakMemo, type JournalRef } from "../../src/emulator/store.js";
 
 function frozenBase(): Table<{ n: number }> {
   const journal: JournalRef = { entries: null };
@@ -70,4 +70,107 @@ test("forking an unfrozen fork copies its overlay", () => {
   second.set("b", { n: 200 });
   assert.equal(first.get("b")?.n, 2);
   assert.equal(second.get("a")?.n, 100);
+});
+
+test("state stands for the contents: shared by unwritten forks, new after every write and every undo", () => {
+  const base = frozenBase();
+  const a = base.fork({ entries: null });
+  const b = base.fork({ entries: null });
+  assert.equal(a.state, base.state);
+  assert.equal(b.state, base.state);
+  a.set("a", { n: 5 });
+  const afterWrite = a.state;
+  assert.notEqual(afterWrite, base.state);
+  assert.equal(a.state, afterWrite, "unchanged contents keep their state");
+  assert.equal(b.state, base.state, "a sibling fork's write changes nothing for b");
+  a.delete("b");
+  assert.notEqual(a.state, afterWrite);
+
+  const journal: JournalRef = { entries: null };
+  const c = base.fork(journal);
+  journal.entries = [];
+  c.set("z", { n: 1 });
+  const during = c.state;
+  for (const undo of journal.entries.reverse()) undo();
+  journal.entries = null;
+  assert.notEqual(c.state, during);
+  assert.deepEqual([...c.entries()], [...base.entries()]);
+});
+
+test("baseState and changedKeys describe a fork as its base plus its changes", () => {
+  const base = frozenBase();
+  const fork = base.fork({ entries: null });
+  assert.equal(fork.baseState, base.state);
+  fork.set("c", { n: 3 });
+  fork.set("a", { n: 9 });
+  fork.delete("b");
+  assert.equal(fork.baseState, base.state);
+  assert.deepEqual([...fork.changedKeys()], ["c", "a", "b"]);
+  const second = fork.fork({ entries: null });
+  assert.deepEqual([...second.changedKeys()], ["c", "a", "b"]);
+  assert.deepEqual([...base.changedKeys()], []);
+});
+
+test("values, keys, entries and toArray agree, in base order then new keys", () => {
+  const fork = frozenBase().fork({ entries: null });
+  fork.set("c", { n: 3 });
+  fork.set("a", { n: 10 });
+  fork.delete("b");
+  assert.deepEqual([...fork.keys()], ["a", "c"]);
+  assert.deepEqual([...fork.values()], [{ n: 10 }, { n: 3 }]);
+  assert.deepEqual(fork.toArray(), [...fork.values()]);
+  assert.deepEqual(
+    [...fork.entries()].map(([k]) => k),
+    [...fork.keys()],
+  );
+  const base = frozenBase();
+  assert.deepEqual(base.toArray(), [{ n: 1 }, { n: 2 }]);
+  assert.deepEqual([...base.keys()], ["a", "b"]);
+});
+
+test("writes made while iterating an unwritten fork are seen, as before", () => {
+  const fork = frozenBase().fork({ entries: null });
+  const seen: number[] = [];
+  for (const v of fork.values()) {
+    seen.push(v.n);
+    if (v.n === 1) {
+      fork.set("b", { n: 20 });
+      fork.set("c", { n: 30 });
+    }
+  }
+  assert.deepEqual(seen, [1, 20, 30]);
+});
+
+test("forks that never wrote share nothing writable: one fork's writes never reach another", () => {
+  const base = frozenBase();
+  const forks = [base.fork({ entries: null }), base.fork({ entries: null }), base.fork({ entries: null })];
+  forks[0]!.set("x", { n: 1 });
+  forks[1]!.delete("a");
+  assert.equal(forks[2]!.get("x"), undefined);
+  assert.equal(forks[2]!.get("a")?.n, 1);
+  assert.equal(forks[2]!.changedCount, 0);
+  assert.equal(forks[0]!.get("a")?.n, 1);
+  assert.equal(forks[1]!.get("x"), undefined);
+});
+
+test("WeakMemo computes once per key tuple and peeks without computing", () => {
+  const memo = new WeakMemo<number>();
+  const a = {};
+  const b = {};
+  let made = 0;
+  assert.equal(memo.peek([a, b]), undefined);
+  assert.equal(
+    memo.get([a, b], () => ++made),
+    1,
+  );
+  assert.equal(
+    memo.get([a, b], () => ++made),
+    1,
+  );
+  assert.equal(
+    memo.get([b, a], () => ++made),
+    2,
+  );
+  assert.equal(memo.peek([a, b]), 1);
+  assert.equal(memo.peek([a]), undefined);
 });

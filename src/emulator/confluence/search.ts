@@ -1,26 +1,19 @@
 import type { Operation } from "../operation.js";
 import { argInt, argString } from "./args.js";
 import { compileCql } from "./cql/index.js";
-import type { CqlContentView } from "./cql/types.js";
-import { commentContentView, cqlContext, pageContentView } from "./cql-view.js";
+import { cqlContext, cqlCorpus, type CqlCandidate } from "./cql-view.js";
 import { v1BadRequest } from "./errors.js";
 import { encodeCursor, siteBase } from "./pagination.js";
 import { canRead } from "./permissions.js";
-import { iso, pageWebUi, spaceWebUi, tinyUi } from "./render/links.js";
+import { iso, spaceWebUi, tinyUi } from "./render/links.js";
 import * as S from "./schemas.js";
-import type { SpaceRecord } from "./state.js";
+import type { SpaceRecord, StoredBody } from "./state.js";
 import { compareIds } from "./store/lists.js";
 
 /**
  * v1 CQL search (`GET /wiki/rest/api/search`): the CQL engine decides what matches and in which
  * order; this module gathers the content the caller can see and shapes v1's search results.
  */
-
-interface Hit {
-  view: CqlContentView;
-  space: SpaceRecord;
-  url: string;
-}
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const EXCERPT_LENGTH = 200;
@@ -37,6 +30,18 @@ function excerpt(text: string): string {
   const flat = head.replace(/\s+/g, " ").trim();
   const cut = flat.length > EXCERPT_LENGTH || head.length < text.length;
   return cut ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
+}
+
+/** Excerpts per body: bodies are immutable, so one is computed once, whatever the search. */
+const excerpts = new WeakMap<StoredBody, string>();
+
+function excerptOf(candidate: CqlCandidate): string {
+  let text = excerpts.get(candidate.body);
+  if (text === undefined) {
+    text = excerpt(candidate.view.bodyText);
+    excerpts.set(candidate.body, text);
+  }
+  return text;
 }
 
 /** Reads the cursor this endpoint hands out in `_links.next` (an offset bound to the query). */
@@ -101,37 +106,18 @@ export const searchByCql: Operation = {
     if (start > MAX_START) return v1BadRequest("Start of this size is no longer supported, please use cursor based pagination");
     const limit = argInt(args, "limit", 25);
 
-    const hits: Hit[] = [];
-    const t = site.confluence;
-    const readable = new Map<string, SpaceRecord | null>();
-    const spaceFor = (spaceId: string): SpaceRecord | null => {
-      let space = readable.get(spaceId);
-      if (space === undefined) {
-        const found = t.spaces.get(spaceId);
-        space = found && canRead(caller, found) ? found : null;
-        readable.set(spaceId, space);
+    // Readability is decided per space (a handful), once per request.
+    const readable = new Map<SpaceRecord, boolean>();
+    const corpus = cqlCorpus(site);
+    const hits = corpus.search(site, () => {
+      const found: CqlCandidate[] = [];
+      for (const candidate of corpus.candidates) {
+        let canSee = readable.get(candidate.space);
+        if (canSee === undefined) readable.set(candidate.space, (canSee = canRead(caller, candidate.space)));
+        if (canSee && query.matches(candidate.view)) found.push(candidate);
       }
-      return space;
-    };
-    for (const page of t.pages.values()) {
-      if (page.status !== "current") continue;
-      const space = spaceFor(page.spaceId);
-      if (!space) continue;
-      const view = pageContentView(site, page, space);
-      if (query.matches(view)) hits.push({ view, space, url: pageWebUi(space.key, page) });
-    }
-    for (const comment of t.comments.values()) {
-      if (comment.status !== "current") continue;
-      const page = t.pages.get(comment.pageId);
-      if (!page || page.status !== "current") continue;
-      const space = spaceFor(page.spaceId);
-      if (!space) continue;
-      const view = commentContentView(site, comment, page, space);
-      if (query.matches(view)) {
-        hits.push({ view, space, url: `${pageWebUi(space.key, page)}?focusedCommentId=${comment.id}#comment-${comment.id}` });
-      }
-    }
-    hits.sort((a, b) => query.compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+      return found.sort((a, b) => query.compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+    });
 
     const pageHits = hits.slice(start, start + limit);
     const base = siteBase(site);
@@ -157,7 +143,7 @@ export const searchByCql: Operation = {
   },
 };
 
-function renderHit(hit: Hit, base: string): Record<string, unknown> {
+function renderHit(hit: CqlCandidate, base: string): Record<string, unknown> {
   const { view, space } = hit;
   return {
     content: {
@@ -183,7 +169,7 @@ function renderHit(hit: Hit, base: string): Record<string, unknown> {
       _links: { webui: hit.url, self: `${base}/rest/api/content/${view.id}`, tinyui: tinyUi(view.id) },
     },
     title: view.title,
-    excerpt: excerpt(view.bodyText),
+    excerpt: excerptOf(hit),
     url: hit.url,
     resultGlobalContainer: { title: space.name, displayUrl: spaceWebUi(space) },
     breadcrumbs: [],

@@ -5,14 +5,14 @@ import type { Site } from "../../site.js";
 import { expandSet, intArg, listArg } from "../args.js";
 import { jiraError, MESSAGES } from "../errors.js";
 import { selectFields } from "../fields/select.js";
-import { compileJql } from "../jql/index.js";
-import type { CompiledJql, JqlIssueView } from "../jql/types.js";
+import type { CompiledJql } from "../jql/types.js";
 import { own } from "../lookup.js";
-import { browsableProjectIds } from "../permissions.js";
 import { namesOf, renderIssue, schemaOf } from "../render/issue.js";
-import type { IssueRecord } from "../state.js";
+import { compileForSite } from "./compiled.js";
+import { issueCorpus, type Candidate } from "./corpus.js";
 import { decodePageToken, encodePageToken } from "./token.js";
-import { issueView, jqlContext } from "./view.js";
+import { issueView } from "./view.js";
+import { visibleProjectIds } from "./visibility.js";
 
 /** Page size limits of `/search/jql`: 5000 when only ids or keys are requested, 100 otherwise. */
 export const MAX_RESULTS_IDS = 5000;
@@ -31,33 +31,36 @@ type Compiled = { ok: true; query: CompiledJql } | { ok: false; response: EmuRes
 
 /** Compiles JQL for `/search/jql` and the count endpoint, refusing unbounded queries as Jira does. */
 function compileBounded(site: Site, caller: User, jql: string): Compiled {
-  const result = compileJql(jql, jqlContext(site, caller));
+  const result = compileForSite(site, caller, jql);
   if (!result.ok) return { ok: false, response: jiraError(400, result.errorMessages) };
   if (!result.query.bounded) return { ok: false, response: jiraError(400, [MESSAGES.unboundedJql]) };
   return { ok: true, query: result.query };
 }
 
 /** Issues the caller can see that match, in the query's order. */
-function matchingIssues(site: Site, caller: User, query: CompiledJql): Array<{ issue: IssueRecord; view: JqlIssueView }> {
-  const visible = browsableProjectIds(site, caller);
+function matchingIssues(site: Site, caller: User, query: CompiledJql): Candidate[] {
+  const visible = visibleProjectIds(site, caller);
   const keys = query.narrowing?.issueKeys;
-  const projectKeys = query.narrowing?.projectKeys ? new Set(query.narrowing.projectKeys.map((k) => k.toUpperCase())) : undefined;
-  let candidates: Iterable<IssueRecord>;
+  const projectKeys = query.narrowing?.projectKeys;
+  let candidates: readonly Candidate[];
   if (keys) {
-    const found: IssueRecord[] = [];
+    const found: Candidate[] = [];
     for (const key of new Set(keys.map((k) => k.toUpperCase()))) {
       const id = site.jira.issueKeys.get(key);
       const issue = id === undefined ? undefined : site.jira.issues.get(id);
-      if (issue) found.push(issue);
+      if (issue) found.push({ issue, view: issueView(site, issue) });
     }
     candidates = found;
-  } else candidates = site.jira.issues.values();
-  const out: Array<{ issue: IssueRecord; view: JqlIssueView }> = [];
-  for (const issue of candidates) {
-    if (!visible.has(issue.projectId)) continue;
-    const view = issueView(site, issue);
-    if (projectKeys && !projectKeys.has(view.projectKey.toUpperCase())) continue;
-    if (query.matches(view)) out.push({ issue, view });
+  } else if (projectKeys) {
+    // Already restricted to the projects: the scan reads only their issues.
+    candidates = issueCorpus(site).inProjects(projectKeys);
+  } else candidates = issueCorpus(site).all;
+  const inProjects = keys && projectKeys ? new Set(projectKeys.map((k) => k.toUpperCase())) : undefined;
+  const out: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (!visible.has(candidate.issue.projectId)) continue;
+    if (inProjects && !inProjects.has(candidate.view.projectKey.toUpperCase())) continue;
+    if (query.matches(candidate.view)) out.push(candidate);
   }
   out.sort((a, b) => query.compare(a.view, b.view));
   return out;

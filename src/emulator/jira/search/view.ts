@@ -1,21 +1,68 @@
 import { adfToText } from "../../adf/index.js";
 import type { User } from "../../core/users.js";
 import type { Site } from "../../site.js";
+import { WeakMemo } from "../../store.js";
 import type { JqlContext, JqlIssueView } from "../jql/types.js";
 import { STATUS_CATEGORIES } from "../status-categories.js";
-import type { IssueRecord } from "../state.js";
-import { browsableProjectIds } from "../permissions.js";
+import type { CommentRecord, IssueRecord } from "../state.js";
+import { visibleProjectIds } from "./visibility.js";
 
 /**
- * Adapts issue records to the JQL engine's `JqlIssueView`. Records are immutable and a change
- * writes a new record, so the view is cached per record object (the engine caches analysed
- * text per view in turn). Comments are immutable too and only added through a new record.
+ * Adapts issue records to the JQL engine's `JqlIssueView`, and the site to its `JqlContext`.
+ *
+ * Records are immutable and a change writes a new record, so a view is cached per record object and
+ * stays valid across requests and across forks of one world (the engine caches analysed text per view
+ * in turn). A view also reads names from the catalog tables (projects, types, statuses, priorities,
+ * resolutions), so the cache is kept per catalog state; the parent's key and the comments live in
+ * other records, so those are checked on every hit.
  */
-const views = new WeakMap<IssueRecord, JqlIssueView>();
+
+interface CachedView {
+  view: JqlIssueView;
+  /** The comment records the comment text was built from (in `commentIds` order). */
+  comments: ReadonlyArray<CommentRecord | undefined>;
+}
+
+/** One cache of views per catalog state: views read names only from these tables. */
+const viewCaches = new WeakMemo<WeakMap<IssueRecord, CachedView>>();
+
+function catalogViews(site: Site): WeakMap<IssueRecord, CachedView> {
+  const jira = site.jira;
+  const keys = [jira.projects.state, jira.issueTypes.state, jira.statuses.state, jira.priorities.state, jira.resolutions.state];
+  return viewCaches.get(keys, () => new WeakMap());
+}
+
+function commentsOf(site: Site, issue: IssueRecord): Array<CommentRecord | undefined> {
+  return issue.commentIds.map((id) => site.jira.comments.get(id));
+}
+
+function stillValid(site: Site, issue: IssueRecord, cached: CachedView): boolean {
+  if (issue.parentId !== null && (site.jira.issues.get(issue.parentId)?.key ?? null) !== cached.view.parentKey) return false;
+  const ids = issue.commentIds;
+  for (let i = 0; i < ids.length; i++) if (site.jira.comments.get(ids[i]!) !== cached.comments[i]) return false;
+  return true;
+}
 
 export function issueView(site: Site, issue: IssueRecord): JqlIssueView {
-  const cached = views.get(issue);
-  if (cached) return cached;
+  return viewReader(site)(issue);
+}
+
+/** `issueView` for many issues of one site: the cache for the site's catalog state is looked up once. */
+export function viewReader(site: Site): (issue: IssueRecord) => JqlIssueView {
+  const cache = catalogViews(site);
+  return (issue) => cachedView(site, cache, issue);
+}
+
+function cachedView(site: Site, cache: WeakMap<IssueRecord, CachedView>, issue: IssueRecord): JqlIssueView {
+  const cached = cache.get(issue);
+  if (cached && stillValid(site, issue, cached)) return cached.view;
+  const comments = commentsOf(site, issue);
+  const view = buildView(site, issue, comments);
+  cache.set(issue, { view, comments });
+  return view;
+}
+
+function buildView(site: Site, issue: IssueRecord, comments: ReadonlyArray<CommentRecord | undefined>): JqlIssueView {
   const jira = site.jira;
   const project = jira.projects.get(issue.projectId);
   const type = jira.issueTypes.get(issue.issueTypeId);
@@ -24,12 +71,11 @@ export function issueView(site: Site, issue: IssueRecord): JqlIssueView {
   const priority = issue.priorityId === null ? undefined : jira.priorities.get(issue.priorityId);
   const resolution = issue.resolutionId === null ? undefined : jira.resolutions.get(issue.resolutionId);
   const parent = issue.parentId === null ? undefined : jira.issues.get(issue.parentId);
-  const commentText = issue.commentIds
-    .map((id) => jira.comments.get(id))
+  const commentText = comments
     .filter((c) => c !== undefined)
     .map((c) => adfToText(c.body))
     .join("\n");
-  const view: JqlIssueView = {
+  return {
     id: issue.id,
     key: issue.key,
     keyNumber: issue.keyNumber,
@@ -61,38 +107,72 @@ export function issueView(site: Site, issue: IssueRecord): JqlIssueView {
     parentKey: parent?.key ?? null,
     parentId: issue.parentId,
   };
-  views.set(issue, view);
-  return view;
+}
+
+/** The context's lists: what JQL knows of the site's values, as the caller sees them. */
+export type JqlLists = Pick<JqlContext, "users" | "projects" | "issueTypes" | "statuses" | "priorities" | "resolutions">;
+
+/**
+ * The lists are cached per state of the tables they come from (and the caller, who decides which
+ * projects are visible), so the engine's lookup tables, memoised per list, are built once per state.
+ */
+const listCaches = new WeakMemo<JqlLists>();
+
+export function jqlLists(site: Site, caller: User): JqlLists {
+  const jira = site.jira;
+  const keys = [
+    site.meta,
+    caller,
+    site.core.users.state,
+    jira.projects.state,
+    jira.permissionSchemes.state,
+    jira.issueTypes.state,
+    jira.statuses.state,
+    jira.priorities.state,
+    jira.resolutions.state,
+  ];
+  return listCaches.get(keys, () => {
+    const visible = visibleProjectIds(site, caller);
+    return {
+      users: site.core.users.toArray(),
+      projects: jira.projects
+        .toArray()
+        .filter((p) => visible.has(p.id))
+        .map((p) => ({ id: p.id, key: p.key, name: p.name })),
+      issueTypes: jira.issueTypes.toArray().map((t) => ({ id: t.id, name: t.name, subtask: t.subtask })),
+      statuses: jira.statuses.toArray().map((s) => ({
+        id: s.id,
+        name: s.name,
+        categoryKey: s.categoryKey,
+        categoryName: STATUS_CATEGORIES[s.categoryKey].name,
+      })),
+      priorities: jira.priorities.toArray().map((p) => ({ id: p.id, name: p.name })),
+      resolutions: jira.resolutions.toArray().map((r) => ({ id: r.id, name: r.name })),
+    };
+  });
 }
 
 /**
  * What JQL needs to know about the site and the caller. Projects and issue keys the caller cannot
  * browse are left out, so JQL answers "does not exist" for them exactly as for unknown ones.
+ * `onIssueLookup` hears of every question about which issues exist.
  */
-export function jqlContext(site: Site, caller: User): JqlContext {
+export function jqlContext(site: Site, caller: User, onIssueLookup?: () => void): JqlContext {
   const jira = site.jira;
-  const visible = browsableProjectIds(site, caller);
+  const visible = visibleProjectIds(site, caller);
   return {
     currentAccountId: caller.accountId,
     now: site.now(),
     timeZone: caller.timeZone,
-    users: [...site.core.users.values()],
-    projects: [...jira.projects.values()].filter((p) => visible.has(p.id)).map((p) => ({ id: p.id, key: p.key, name: p.name })),
-    issueTypes: [...jira.issueTypes.values()].map((t) => ({ id: t.id, name: t.name, subtask: t.subtask })),
-    statuses: [...jira.statuses.values()].map((s) => ({
-      id: s.id,
-      name: s.name,
-      categoryKey: s.categoryKey,
-      categoryName: STATUS_CATEGORIES[s.categoryKey].name,
-    })),
-    priorities: [...jira.priorities.values()].map((p) => ({ id: p.id, name: p.name })),
-    resolutions: [...jira.resolutions.values()].map((r) => ({ id: r.id, name: r.name })),
+    ...jqlLists(site, caller),
     issueKeyExists: (key) => {
+      onIssueLookup?.();
       const id = jira.issueKeys.get(key.toUpperCase());
       const issue = id === undefined ? undefined : jira.issues.get(id);
       return issue !== undefined && visible.has(issue.projectId);
     },
     issueIdExists: (id) => {
+      onIssueLookup?.();
       const issue = jira.issues.get(id);
       return issue !== undefined && visible.has(issue.projectId);
     },

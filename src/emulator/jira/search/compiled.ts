@@ -1,0 +1,52 @@
+import type { User } from "../../core/users.js";
+import type { Site } from "../../site.js";
+import { WeakMemo } from "../../store.js";
+import { compileJql } from "../jql/index.js";
+import type { JqlResult } from "../jql/types.js";
+import { jqlContext, jqlLists } from "./view.js";
+
+/**
+ * Compiled queries, reused while nothing they were compiled from changes. A query compiles from its
+ * text, the context's lists (one object per state and caller), the caller's zone and the site clock;
+ * one that names issues (`key = X-1`, `parent = X-1`) also from which issues exist, so it is kept per
+ * state of the issue tables as well. Compiled queries hold no state of their own, so sharing one
+ * between requests changes nothing.
+ */
+const MAX_ENTRIES = 256;
+
+class Bounded {
+  private readonly entries = new Map<string, JqlResult>();
+
+  get(key: string): JqlResult | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: JqlResult): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+  }
+}
+
+/** Queries that read no issue, per context lists. */
+const plain = new WeakMemo<Bounded>();
+/** Queries that asked whether issues exist, per context lists and issue tables. */
+const naming = new WeakMemo<Bounded>();
+
+export function compileForSite(site: Site, caller: User, jql: string): JqlResult {
+  const lists = jqlLists(site, caller);
+  const plainCache = plain.get([lists], () => new Bounded());
+  const namingCache = naming.get([lists, site.jira.issues.state, site.jira.issueKeys.state], () => new Bounded());
+  const key = `${caller.accountId}\u0000${caller.timeZone}\u0000${site.now()}\u0000${jql}`;
+  const hit = plainCache.get(key) ?? namingCache.get(key);
+  if (hit) return hit;
+  let readsIssues = false;
+  const result = compileJql(
+    jql,
+    jqlContext(site, caller, () => {
+      readsIssues = true;
+    }),
+  );
+  // Failures are rare and their messages go into response bodies: only successes are shared.
+  if (result.ok) (readsIssues ? namingCache : plainCache).set(key, result);
+  return result;
+}
