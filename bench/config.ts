@@ -19,10 +19,10 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   inProcess: { runs: 7, runMs: 1000, roundsPerEpisode: 3 },
   http: { runs: 5, durationSec: 2, connections: 8, roundsPerEpisode: 3 },
-  sessions: { runs: 7, batch: 1000, liveSessions: 10_000, memoryRuns: 3, tasksPerScenario: 4 },
+  sessions: { runs: 7, batch: 1000, liveSessions: 10_000, memoryRuns: 2, tasksPerScenario: 4 },
   reward: { runs: 7, tasksPerScenario: 8 },
   agent: { policy: "embedded", episodes: 2, maxTurns: 1, maxTokens: 32 },
-  peer: { runs: 5, durationSec: 3, connections: 8, tasksPerScenario: 2, setupVenv: true },
+  peer: { runs: 5, durationSec: 2, connections: 8, tasksPerScenario: 2, setupVenv: true },
   siteScales: [
     { scale: 1, batches: 5, batchMs: 150 },
     { scale: 10, batches: 5, batchMs: 250 },

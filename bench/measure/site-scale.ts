@@ -21,7 +21,10 @@ export interface SiteScaleOptions {
 }
 
 export interface OpPoint {
+  /** Median over the batches of microseconds per call. */
   micros: number;
+  /** The fastest batch: the least disturbed by other load on the machine; the scaling checks use it. */
+  bestMicros: number;
   /** Items the search matched (searches only). */
   matches?: number;
   kind: "lookup" | "write" | "search";
@@ -47,7 +50,12 @@ function send(site: Site, spec: CallSpec): { status: number; body: Json } {
 }
 
 /** Median microseconds per call of `make(i)` over timed batches, on `site` (writes go to a fork per batch). */
-function timeOp(base: Site, make: (i: number) => CallSpec, options: SiteScaleOptions, writes: boolean): number {
+interface Timing {
+  micros: number;
+  bestMicros: number;
+}
+
+function timeOp(base: Site, make: (i: number) => CallSpec, options: SiteScaleOptions, writes: boolean): Timing {
   const perCall: number[] = [];
   handle(writes ? base.fork() : base, toEmuRequest(make(0))); // warm-up: lazily built views and caches are not the op's cost
   for (let b = 0; b < options.batches; b++) {
@@ -62,7 +70,7 @@ function timeOp(base: Site, make: (i: number) => CallSpec, options: SiteScaleOpt
     } while (performance.now() - started < options.batchMs && n < 10_000);
     perCall.push(((performance.now() - started) * 1000) / n);
   }
-  return median(perCall);
+  return { micros: median(perCall), bestMicros: Math.min(...perCall) };
 }
 
 /** Adds the rare-word issues and pages; returns the frozen site and what the searches need. */
@@ -188,10 +196,10 @@ export async function measureSiteScale(options: SiteScaleOptions): Promise<SiteS
   };
 
   const ops: Record<string, OpPoint> = {
-    getIssue: { kind: "lookup", micros: timeOp(site, (i) => ({ method: "GET", path: `/rest/api/3/issue/${keyAt(i)}` }), options, false) },
+    getIssue: { kind: "lookup", ...timeOp(site, (i) => ({ method: "GET", path: `/rest/api/3/issue/${keyAt(i)}` }), options, false) },
     getPage: {
       kind: "lookup",
-      micros: timeOp(
+      ...timeOp(
         site,
         (i) => ({ method: "GET", path: `/wiki/api/v2/pages/${pageAt(i)}`, query: { "body-format": "storage" } }),
         options,
@@ -200,17 +208,17 @@ export async function measureSiteScale(options: SiteScaleOptions): Promise<SiteS
     },
     createIssue: {
       kind: "write",
-      micros: timeOp(site, (i) => mixCall(plan, "createIssue", 0, i, {}), options, true),
+      ...timeOp(site, (i) => mixCall(plan, "createIssue", 0, i, {}), options, true),
     },
     createPage: {
       kind: "write",
-      micros: timeOp(site, (i) => withTitle(mixCall(plan, "createPage", 0, 0, {}), `Scale page ${i}`), options, true),
+      ...timeOp(site, (i) => withTitle(mixCall(plan, "createPage", 0, 0, {}), `Scale page ${i}`), options, true),
     },
     // Different pages, one label each: a page's label list never grows with the number of calls.
-    addLabel: { kind: "write", micros: timeOp(site, (i) => mixCall(plan, "addLabel", 0, 0, { pageId: pageAt(i) }), options, true) },
+    addLabel: { kind: "write", ...timeOp(site, (i) => mixCall(plan, "addLabel", 0, 0, { pageId: pageAt(i) }), options, true) },
   };
   for (const [name, s] of Object.entries(searches))
-    ops[name] = { kind: "search", micros: timeOp(site, () => s.spec, options, false), matches: s.matches };
+    ops[name] = { kind: "search", ...timeOp(site, () => s.spec, options, false), matches: s.matches };
 
   return {
     scale: options.scale,

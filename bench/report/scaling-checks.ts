@@ -1,5 +1,5 @@
 /**
- * The scaling requirements of issue 8, checked on the site-size curve:
+ * The scaling requirements of issue 8, checked on the site-size curve (fastest batch of each op at each size):
  * - lookups by key or id (and single writes) stay constant-time: cost at the largest site within
  *   CONSTANT_TOLERANCE times the cost at the smallest (a linear scan would grow with the site, 100x);
  * - searches grow no worse than linearly in the items they match: cost growth within
@@ -39,8 +39,9 @@ export function checkScaling(points: readonly SiteScalePoint[]): ScalingChecks {
   const siteGrowth = sizeOf(last) / sizeOf(first);
   const ops: OpGrowth[] = Object.entries(first.ops).map(([op, a]) => {
     const b = last.ops[op]!;
-    const costGrowth = b.micros / a.micros;
-    const exponentInSiteSize = round(logLogSlope(sizeOf(first), a.micros, sizeOf(last), b.micros), 3);
+    // The fastest batch at each size: other load on a shared machine only ever adds time.
+    const costGrowth = b.bestMicros / a.bestMicros;
+    const exponentInSiteSize = round(logLogSlope(sizeOf(first), a.bestMicros, sizeOf(last), b.bestMicros), 3);
     if (a.kind !== "search")
       return { op, kind: a.kind, costGrowth: round(costGrowth, 3), exponentInSiteSize, ok: costGrowth <= CONSTANT_TOLERANCE };
     const matchGrowth = Math.max(1, b.matches ?? 1) / Math.max(1, a.matches ?? 1);

@@ -51,7 +51,7 @@ export function renderTable(m: Measured, targets: Target[], checks: ScalingCheck
     lines.push(pad([key, fmt(s.median), fmt(s.min), fmt(s.max), t?.target ?? "", verdict(t?.met)], widths));
   }
   lines.push("");
-  lines.push(`Site scaling (${checks.siteGrowth}x items): cost growth largest/smallest site`);
+  lines.push(`Site scaling (${checks.siteGrowth}x items): cost growth largest/smallest site, fastest batch at each size`);
   for (const op of checks.ops) {
     const matches = op.matchGrowth !== undefined ? `, matches x${op.matchGrowth}` : "";
     lines.push(

@@ -30,7 +30,10 @@ function point(scale: number, lookup: number, search: number, matches: number): 
     pages: 100 * scale,
     generateMs: 1,
     mixCallsPerSec: 1,
-    ops: { getIssue: { kind: "lookup", micros: lookup }, jqlSite: { kind: "search", micros: search, matches } },
+    ops: {
+      getIssue: { kind: "lookup", micros: lookup, bestMicros: lookup },
+      jqlSite: { kind: "search", micros: search, bestMicros: search, matches },
+    },
   };
 }
 
