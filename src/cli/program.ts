@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { serve } from "./serve.js";
 import { registerMcp } from "./mcp.js";
 import { registerRun } from "./run.js";
+import { registerTrain } from "./train.js";
 import { registerDiagnose } from "./diagnose.js";
 import { registerEval } from "./eval.js";
 import { registerReport } from "./report.js";
@@ -63,6 +64,7 @@ export function buildCli(): Command {
   registerEval(program);
   registerReport(program);
   registerDiagnose(program);
+  registerTrain(program);
   registerMcp(program);
 
   return program;
