@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Sets up atlasgym and runs the main job.
+# Sets up atlasgym on a fresh machine (npm, PyPI) and runs the main job: GRPO training of the
+# embedded SmolLM2-135M with the `quick` preset against a local env server, with a before/after
+# eval on held-out test tasks and a comparison report in runs/quick/.
+# Extra arguments go to `atlasgym train` (e.g. --steps 2, --eval-tasks 0, --scenario labels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
 npm run build
-exec node bin/atlasgym.js serve "$@"
+bash scripts/install-model.sh
+bash scripts/setup-python.sh
+exec node bin/atlasgym.js train --preset quick --eval-tasks 1 --out runs/quick "$@"
