@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV=.venv
+VENV=${ATLASGYM_VENV:-.venv}  # override only to try the set-up in another place
 PY="$VENV/bin/python"
 TORCH_VERSION=2.13.0
 SMOLLM2_VERSION=0.1.2
