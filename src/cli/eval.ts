@@ -30,6 +30,7 @@ interface EvalCliOptions {
   samples: number;
   temperature?: number;
   concurrency: number;
+  requestTimeout: number;
   seed: number;
   maxTurns?: number;
   successThreshold: number;
@@ -108,7 +109,7 @@ async function evalAction(opts: EvalCliOptions, command: Command): Promise<void>
       out,
       config,
       resume,
-      runtime: { concurrency: opts.concurrency, ...(apiKey !== undefined ? { apiKey } : {}) },
+      runtime: { concurrency: opts.concurrency, requestTimeoutMs: opts.requestTimeout * 1000, ...(apiKey !== undefined ? { apiKey } : {}) },
       signal: controller.signal,
       progress: createProgress({ stream: process.stderr }),
     });
@@ -146,6 +147,7 @@ export function registerEval(program: Command): void {
     .option("--samples <k>", "samples per task (the k of pass@k and pass^k)", integer(1), DEFAULT_CONFIG.samples)
     .option("--temperature <t>", "sampling temperature (default: the policy's)", number)
     .option("--concurrency <c>", "episodes in flight at once", integer(1), 4)
+    .option("--request-timeout <s>", "openai: seconds to wait for one completion", integer(1), 120)
     .option("--seed <s>", "root of the task and sample seeds", integer(Number.MIN_SAFE_INTEGER), DEFAULT_CONFIG.seed)
     .option("--max-turns <n>", "override each task's turn budget", integer(1))
     .option("--success-threshold <r>", "reward counted as success for pass@k and pass^k", number, DEFAULT_CONFIG.successThreshold)

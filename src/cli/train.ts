@@ -72,6 +72,8 @@ async function evaluate(label: string, model: string, dir: string, opts: TrainOp
       "0",
       "--concurrency",
       "1",
+      "--request-timeout",
+      "3600",
       "--max-turns",
       opts.evalMaxTurns,
       "--out",

@@ -41,6 +41,8 @@ export interface EvalConfig {
 export interface RuntimeOptions {
   concurrency: number;
   apiKey?: string;
+  /** `openai`: per-request timeout in ms (slow local CPU models need minutes). */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_CONFIG = {

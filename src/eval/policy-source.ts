@@ -80,6 +80,7 @@ export async function createPolicySource(config: EvalConfig, runtime: RuntimeOpt
           model,
           toolFormat,
           concurrency: runtime.concurrency,
+          ...(runtime.requestTimeoutMs !== undefined ? { timeoutMs: runtime.requestTimeoutMs } : {}),
           ...(runtime.apiKey !== undefined ? { apiKey: runtime.apiKey } : {}),
         }),
       );
