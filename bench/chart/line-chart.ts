@@ -59,8 +59,9 @@ function niceStep(span: number): number {
 
 function scaleOf(values: number[], log: boolean, from: number, to: number): Scale {
   const positive = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
-  let lo = Math.min(...positive);
-  let hi = Math.max(...positive);
+  // An empty panel (nothing measurable) still gets axes.
+  let lo = positive.length > 0 ? Math.min(...positive) : 1;
+  let hi = positive.length > 0 ? Math.max(...positive) : 10;
   if (log) {
     lo = 10 ** Math.floor(Math.log10(lo));
     hi = 10 ** Math.ceil(Math.log10(hi));
@@ -73,6 +74,7 @@ function scaleOf(values: number[], log: boolean, from: number, to: number): Scal
   lo = Math.min(0, lo);
   if (hi === lo) hi = lo + 1;
   const step = niceStep(hi - lo);
+  lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
   const ticks: number[] = [];
   for (let v = lo; v <= hi + step / 2; v += step) ticks.push(v);

@@ -74,7 +74,12 @@ export function sessionScalingSvg(points: readonly SessionScalePoint[], caption:
       xLabel: "live sessions",
       yLabel: "KiB of heap per session",
       logX: true,
-      series: [{ name: "KiB per session", points: at((p) => p.bytesPerSession / 1024) }],
+      series: [
+        {
+          name: "KiB per session",
+          points: points.filter((p) => p.bytesPerSession !== null).map((p) => ({ x: p.sessions, y: (p.bytesPerSession ?? 0) / 1024 })),
+        },
+      ],
     },
   ];
   return lineChartSvg(caption, panels);

@@ -28,8 +28,12 @@ export interface SessionScalePoint {
   writeMicros: number;
   /** Reads and writes alternating on random live sessions. */
   callsPerSec: number;
-  bytesPerSession: number;
+  /** Null when the heap grew by less than HEAP_NOISE_BYTES in all (too few sessions to weigh). */
+  bytesPerSession: number | null;
 }
+
+/** Heap differences below this are noise (allocation-site caches, GC bookkeeping), whatever the sessions. */
+export const HEAP_NOISE_BYTES = 1 << 20;
 
 /** A deterministic pseudo-random walk over the live sessions (no Math.random: runs repeat). */
 function picker(sessions: readonly StoredSession<EpisodeSession>[]): (i: number) => EpisodeSession {
@@ -60,7 +64,9 @@ function levelPoint(level: number, options: SessionScaleOptions, { store, read, 
   const base = heapAfterGc();
   const live: StoredSession<EpisodeSession>[] = [];
   while (live.length < level) live.push(openSession(store, BENCH_SESSION_SPEC));
-  const bytesPerSession = (heapAfterGc() - base) / level;
+  const grown = heapAfterGc() - base;
+  // A few sessions weigh less than the heap's own noise after a GC: no number rather than a wrong one.
+  const bytesPerSession = Math.abs(grown) < HEAP_NOISE_BYTES ? null : grown / level;
   const pick = picker(live);
   const createMicros = perCall(options.batches, options.batchSize, () => {
     store.delete(openSession(store, BENCH_SESSION_SPEC).id);

@@ -65,7 +65,7 @@ export function renderTable(m: Measured, targets: Target[], checks: ScalingCheck
   lines.push("Live sessions: sessions  create us  read us  write us  calls/s  KiB/session");
   for (const p of m.sessionScale) {
     lines.push(
-      `  ${String(p.sessions).padStart(20)}  ${fmt(p.createMicros).padStart(9)}  ${fmt(p.readMicros).padStart(7)}  ${fmt(p.writeMicros).padStart(8)}  ${fmt(p.callsPerSec).padStart(7)}  ${fmt(p.bytesPerSession / 1024).padStart(11)}`,
+      `  ${String(p.sessions).padStart(20)}  ${fmt(p.createMicros).padStart(9)}  ${fmt(p.readMicros).padStart(7)}  ${fmt(p.writeMicros).padStart(8)}  ${fmt(p.callsPerSec).padStart(7)}  ${fmt(p.bytesPerSession === null ? null : p.bytesPerSession / 1024).padStart(11)}`,
     );
   }
   const missed = targets.filter((t) => t.met === false).map((t) => t.key);

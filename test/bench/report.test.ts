@@ -102,3 +102,9 @@ test("the line chart has titled panels, axis labels, a legend and one path per s
   assert.equal((svg.match(/<path /g) ?? []).length, 2);
   assert.ok(svg.includes('stroke-dasharray="6 4"'));
 });
+
+test("a panel with nothing to plot still renders axes, without NaN", () => {
+  const svg = lineChartSvg("caption", [{ title: "Empty", xLabel: "x", yLabel: "y", logX: true, series: [{ name: "none", points: [] }] }]);
+  assert.ok(!svg.includes("NaN"));
+  assert.ok(svg.includes("Empty"));
+});
