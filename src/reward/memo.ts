@@ -22,9 +22,24 @@ export function hash53(text: string, seed = 0): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
 }
 
+/**
+ * Write fingerprints by number. A history key is the sequence of its writes' numbers: built with one native map
+ * lookup per write instead of hashing the (often long) request text in JavaScript. Numbers are never reused, even
+ * after the table is cleared, so a key always means the same writes (a cleared table only costs memo misses).
+ */
+const writeNumbers = new Map<string, string>();
+let nextWriteNumber = 0;
+const MAX_WRITE_NUMBERS = 65_536;
+
 /** The history key after one more successful write. */
 export function extendHistory(history: string, writeFingerprint: string): string {
-  return hash53(`${history}\n${writeFingerprint}`) + hash53(writeFingerprint, 1).slice(0, 6);
+  let number = writeNumbers.get(writeFingerprint);
+  if (number === undefined) {
+    if (writeNumbers.size >= MAX_WRITE_NUMBERS) writeNumbers.clear();
+    number = (nextWriteNumber++).toString(36);
+    writeNumbers.set(writeFingerprint, number);
+  }
+  return `${history}/${number}`;
 }
 
 export class ReadMemo {

@@ -42,36 +42,42 @@ function segmentsOf(path: string): readonly string[] {
 /** JSON text with object keys sorted, so equal values give equal text (no intermediate copies). */
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return "undefined";
-  const parts: string[] = [];
-  writeCanonical(value, parts);
-  return parts.join("");
+  return canonical(value);
 }
 
-function writeCanonical(value: unknown, out: string[]): void {
-  if (value === null || typeof value !== "object") {
-    out.push(JSON.stringify(value) ?? "null");
-    return;
-  }
+// One string built by concatenation (V8 joins the pieces lazily), keys sorted only when they are not already.
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) {
-    out.push("[");
-    value.forEach((item, i) => {
-      if (i > 0) out.push(",");
-      writeCanonical(item === undefined ? null : item, out);
-    });
-    out.push("]");
-    return;
+    const items = value as unknown[];
+    let out = "[";
+    for (let i = 0; i < items.length; i++) {
+      // Holes are skipped, as `forEach` does; `undefined` items read as null, as in JSON.
+      if (!(i in items)) continue;
+      if (i > 0) out += ",";
+      const item = items[i];
+      out += item === undefined ? "null" : canonical(item);
+    }
+    return out + "]";
   }
-  out.push("{");
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
+  let out = "{";
   let first = true;
-  for (const key of Object.keys(value).sort()) {
-    const child = (value as Record<string, unknown>)[key];
+  for (const key of keys) {
+    const child = record[key];
     if (child === undefined) continue;
-    if (!first) out.push(",");
+    if (!first) out += ",";
     first = false;
-    out.push(JSON.stringify(key), ":");
-    writeCanonical(child, out);
+    out += JSON.stringify(key) + ":" + canonical(child);
   }
-  out.push("}");
+  return out + "}";
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -6,6 +6,7 @@ import { pageWebUi } from "./render/links.js";
 import { textOf } from "./render/body.js";
 import type { CommentRecord, PageRecord, SpaceRecord, StoredBody } from "./state.js";
 import { labelsOf } from "./store/labels.js";
+import { compareIds } from "./store/lists.js";
 import { ancestorIds } from "./store/pages.js";
 
 /**
@@ -151,8 +152,11 @@ export class CqlCandidate {
   }
 }
 
+type Comparator = (a: CqlContentView, b: CqlContentView) => number;
+
 export class CqlCorpus {
   private readonly binding: Binding = { site: undefined };
+  private readonly orderings = new WeakMap<Comparator, readonly CqlCandidate[]>();
   readonly candidates: readonly CqlCandidate[];
 
   constructor(site: Site) {
@@ -174,6 +178,20 @@ export class CqlCorpus {
       candidates.push(new CqlCandidate(view, space, comment.body, page, comment.id));
     }
     this.candidates = candidates;
+  }
+
+  /**
+   * The candidates in `compare`'s order, ties by id; cached per comparator (compiled queries are shared, so their
+   * comparators are too). Filtering this list keeps the order, so a search never sorts its hits. Call it inside
+   * `search`, like anything that may read views.
+   */
+  sortedBy(compare: Comparator): readonly CqlCandidate[] {
+    let sorted = this.orderings.get(compare);
+    if (!sorted) {
+      sorted = [...this.candidates].sort((a, b) => compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+      this.orderings.set(compare, sorted);
+    }
+    return sorted;
   }
 
   /** Runs `fn` with the corpus's lazy fields reading from `site` (which must be in the corpus's state). */

@@ -1,6 +1,8 @@
 import type { Operation } from "../operation.js";
 import { argInt, argString } from "./args.js";
+import { WeakMemo } from "../store.js";
 import { compileCql } from "./cql/index.js";
+import type { CompiledCql, CqlContext, CqlResult } from "./cql/types.js";
 import { cqlContext, cqlCorpus, type CqlCandidate } from "./cql-view.js";
 import { v1BadRequest } from "./errors.js";
 import { encodeCursor, siteBase } from "./pagination.js";
@@ -8,7 +10,6 @@ import { canRead } from "./permissions.js";
 import { iso, spaceWebUi, tinyUi } from "./render/links.js";
 import * as S from "./schemas.js";
 import type { SpaceRecord, StoredBody } from "./state.js";
-import { compareIds } from "./store/lists.js";
 
 /**
  * v1 CQL search (`GET /wiki/rest/api/search`): the CQL engine decides what matches and in which
@@ -32,16 +33,48 @@ function excerpt(text: string): string {
   return cut ? `${flat.slice(0, EXCERPT_LENGTH)}...` : flat;
 }
 
-/** Excerpts per body: bodies are immutable, so one is computed once, whatever the search. */
-const excerpts = new WeakMap<StoredBody, string>();
+/** What a hit renders that never changes for its record: computed once per body and per item, whatever the search. */
+interface HitText {
+  excerpt: string;
+  tinyui: string;
+  lastModified: string;
+  friendlyLastModified: string;
+}
 
-function excerptOf(candidate: CqlCandidate): string {
-  let text = excerpts.get(candidate.body);
+const excerpts = new WeakMap<StoredBody, string>();
+const hitTexts = new WeakMap<CqlCandidate, HitText>();
+
+function hitText(candidate: CqlCandidate): HitText {
+  let text = hitTexts.get(candidate);
   if (text === undefined) {
-    text = excerpt(candidate.view.bodyText);
-    excerpts.set(candidate.body, text);
+    let head = excerpts.get(candidate.body);
+    if (head === undefined) excerpts.set(candidate.body, (head = excerpt(candidate.view.bodyText)));
+    const modified = candidate.view.lastModified;
+    text = { excerpt: head, tinyui: tinyUi(candidate.view.id), lastModified: iso(modified), friendlyLastModified: friendlyDate(modified) };
+    hitTexts.set(candidate, text);
   }
   return text;
+}
+
+/**
+ * Compiled queries, reused while their context is the same: the caller, the site clock and the user list (one
+ * object per state of the directory). Compiled queries hold no state, so sharing one changes nothing.
+ */
+const MAX_COMPILED = 256;
+const compiledByUsers = new WeakMemo<Map<string, CompiledCql>>();
+
+function compileCached(context: CqlContext, cql: string): CqlResult {
+  const compiled = compiledByUsers.get([context.users], () => new Map());
+  const key = `${context.currentAccountId}\u0000${context.now}\u0000${cql}`;
+  const hit = compiled.get(key);
+  if (hit) return { ok: true, query: hit };
+  const result = compileCql(cql, context);
+  // Failures are rare and their messages go into response bodies: only successes are shared.
+  if (result.ok) {
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, result.query);
+  }
+  return result;
 }
 
 /** Reads the cursor this endpoint hands out in `_links.next` (an offset bound to the query). */
@@ -92,7 +125,7 @@ export const searchByCql: Operation = {
   run(ctx) {
     const { site, caller, args } = ctx;
     const cql = argString(args, "cql") ?? "";
-    const compiled = compileCql(cql, cqlContext(site, caller));
+    const compiled = compileCached(cqlContext(site, caller), cql);
     if (!compiled.ok) return v1BadRequest(compiled.message);
     const query = compiled.query;
 
@@ -111,12 +144,13 @@ export const searchByCql: Operation = {
     const corpus = cqlCorpus(site);
     const hits = corpus.search(site, () => {
       const found: CqlCandidate[] = [];
-      for (const candidate of corpus.candidates) {
+      // The corpus in the query's order (cached per comparator): filtering it keeps that order.
+      for (const candidate of corpus.sortedBy(query.compare)) {
         let canSee = readable.get(candidate.space);
         if (canSee === undefined) readable.set(candidate.space, (canSee = canRead(caller, candidate.space)));
         if (canSee && query.matches(candidate.view)) found.push(candidate);
       }
-      return found.sort((a, b) => query.compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+      return found;
     });
 
     const pageHits = hits.slice(start, start + limit);
@@ -145,6 +179,7 @@ export const searchByCql: Operation = {
 
 function renderHit(hit: CqlCandidate, base: string): Record<string, unknown> {
   const { view, space } = hit;
+  const text = hitText(hit);
   return {
     content: {
       id: view.id,
@@ -166,17 +201,17 @@ function renderHit(hit: CqlCandidate, base: string): Record<string, unknown> {
         descendants: `/rest/api/content/${view.id}/descendant`,
         space: `/rest/api/space/${space.key}`,
       },
-      _links: { webui: hit.url, self: `${base}/rest/api/content/${view.id}`, tinyui: tinyUi(view.id) },
+      _links: { webui: hit.url, self: `${base}/rest/api/content/${view.id}`, tinyui: text.tinyui },
     },
     title: view.title,
-    excerpt: excerptOf(hit),
+    excerpt: text.excerpt,
     url: hit.url,
     resultGlobalContainer: { title: space.name, displayUrl: spaceWebUi(space) },
     breadcrumbs: [],
     entityType: "content",
     iconCssClass: `aui-icon content-type-${view.type}`,
-    lastModified: iso(view.lastModified),
-    friendlyLastModified: friendlyDate(view.lastModified),
+    lastModified: text.lastModified,
+    friendlyLastModified: text.friendlyLastModified,
     score: 0,
   };
 }

@@ -2,7 +2,7 @@ import type { Site } from "../../site.js";
 import { WeakMemo } from "../../store.js";
 import type { JqlIssueView } from "../jql/types.js";
 import type { IssueRecord } from "../state.js";
-import { viewReader } from "./view.js";
+import { commentIdsOf, viewReader } from "./view.js";
 
 export interface Candidate {
   issue: IssueRecord;
@@ -15,23 +15,30 @@ export interface Candidate {
  */
 export class IssueCorpus {
   private byProject: Map<string, readonly Candidate[]> | undefined;
+  private readonly projectSets = new Map<string, readonly Candidate[]>();
   private ids: ReadonlySet<string> | undefined;
 
   constructor(readonly all: readonly Candidate[]) {}
 
-  /** Candidates of the projects with these keys (any case), each project once. */
-  inProjects(projectKeys: readonly string[]): Candidate[] {
-    const groups = (this.byProject ??= groupByProject(this.all));
-    const out: Candidate[] = [];
-    for (const key of new Set(projectKeys.map((k) => k.toUpperCase()))) {
-      const group = groups.get(key);
-      if (group) for (const candidate of group) out.push(candidate);
+  /**
+   * Candidates of the projects with these keys (any case). The same list object for the same projects, so
+   * orderings of it can be cached (see `sortedBy`).
+   */
+  inProjects(projectKeys: readonly string[]): readonly Candidate[] {
+    const keys = [...new Set(projectKeys.map((k) => k.toUpperCase()))].sort();
+    const id = keys.join("\u0000");
+    let list = this.projectSets.get(id);
+    if (list === undefined) {
+      const groups = (this.byProject ??= groupByProject(this.all));
+      list = keys.flatMap((key) => groups.get(key) ?? []);
+      if (this.projectSets.size >= MAX_PROJECT_SETS) this.projectSets.clear();
+      this.projectSets.set(id, list);
     }
-    return out;
+    return list;
   }
 
   has(issueId: string): boolean {
-    return (this.ids ??= new Set(this.all.map((c) => c.issue.id))).has(issueId);
+    return (this.ids ??= new Set(this.all.map((c) => c.view.id))).has(issueId);
   }
 }
 
@@ -44,6 +51,28 @@ function groupByProject(all: readonly Candidate[]): Map<string, readonly Candida
     else groups.set(key, [candidate]);
   }
   return groups;
+}
+
+const MAX_PROJECT_SETS = 64;
+
+type Comparator = (a: JqlIssueView, b: JqlIssueView) => number;
+
+const orderings = new WeakMap<readonly Candidate[], WeakMap<Comparator, readonly Candidate[]>>();
+
+/**
+ * `candidates` in `compare`'s order, cached per list and comparator (both are shared: lists by the corpus,
+ * comparators by the compiled-query cache), so a search filters a sorted list instead of sorting its matches.
+ * Comparators are total (ties end on the id), so filtering the sorted list equals sorting the filtered one.
+ */
+export function sortedBy(candidates: readonly Candidate[], compare: Comparator): readonly Candidate[] {
+  let byComparator = orderings.get(candidates);
+  if (!byComparator) orderings.set(candidates, (byComparator = new WeakMap()));
+  let sorted = byComparator.get(compare);
+  if (!sorted) {
+    sorted = [...candidates].sort((a, b) => compare(a.view, b.view));
+    byComparator.set(compare, sorted);
+  }
+  return sorted;
 }
 
 const corpora = new WeakMemo<IssueCorpus>();
@@ -79,16 +108,16 @@ function patched(site: Site, base: IssueCorpus): IssueCorpus {
   const view = viewReader(site);
   const changedIssues = new Set(jira.issues.changedKeys());
   const changedComments = new Set(jira.comments.changedKeys());
-  const readsChange = (issue: IssueRecord): boolean =>
-    (issue.parentId !== null && changedIssues.has(issue.parentId)) || issue.commentIds.some((id) => changedComments.has(id));
   const all: Candidate[] = [];
+  // Reads only views (one class, so property reads stay monomorphic), not records of many shapes.
   for (const candidate of base.all) {
-    const id = candidate.issue.id;
-    if (changedIssues.has(id)) {
-      const issue = jira.issues.get(id);
+    const v = candidate.view;
+    if (changedIssues.has(v.id)) {
+      const issue = jira.issues.get(v.id);
       if (issue) all.push({ issue, view: view(issue) });
-    } else if (readsChange(candidate.issue)) all.push({ issue: candidate.issue, view: view(candidate.issue) });
-    else all.push(candidate);
+    } else if ((v.parentId !== null && changedIssues.has(v.parentId)) || (changedComments.size > 0 && readsComment(v, changedComments))) {
+      all.push({ issue: candidate.issue, view: view(candidate.issue) });
+    } else all.push(candidate);
   }
   for (const id of changedIssues) {
     if (base.has(id)) continue;
@@ -96,4 +125,9 @@ function patched(site: Site, base: IssueCorpus): IssueCorpus {
     if (issue) all.push({ issue, view: view(issue) });
   }
   return new IssueCorpus(all);
+}
+
+function readsComment(view: JqlIssueView, changed: ReadonlySet<string>): boolean {
+  for (const id of commentIdsOf(view)) if (changed.has(id)) return true;
+  return false;
 }

@@ -9,7 +9,7 @@ import type { CompiledJql } from "../jql/types.js";
 import { own } from "../lookup.js";
 import { namesOf, renderIssue, schemaOf } from "../render/issue.js";
 import { compileForSite } from "./compiled.js";
-import { issueCorpus, type Candidate } from "./corpus.js";
+import { issueCorpus, sortedBy, type Candidate } from "./corpus.js";
 import { decodePageToken, encodePageToken } from "./token.js";
 import { issueView } from "./view.js";
 import { visibleProjectIds } from "./visibility.js";
@@ -42,27 +42,26 @@ function matchingIssues(site: Site, caller: User, query: CompiledJql): Candidate
   const visible = visibleProjectIds(site, caller);
   const keys = query.narrowing?.issueKeys;
   const projectKeys = query.narrowing?.projectKeys;
-  let candidates: readonly Candidate[];
+  const out: Candidate[] = [];
   if (keys) {
-    const found: Candidate[] = [];
+    // A handful of named issues: look them up and sort the matches.
+    const inProjects = projectKeys ? new Set(projectKeys.map((k) => k.toUpperCase())) : undefined;
     for (const key of new Set(keys.map((k) => k.toUpperCase()))) {
       const id = site.jira.issueKeys.get(key);
       const issue = id === undefined ? undefined : site.jira.issues.get(id);
-      if (issue) found.push({ issue, view: issueView(site, issue) });
+      if (!issue || !visible.has(issue.projectId)) continue;
+      const view = issueView(site, issue);
+      if (inProjects && !inProjects.has(view.projectKey.toUpperCase())) continue;
+      if (query.matches(view)) out.push({ issue, view });
     }
-    candidates = found;
-  } else if (projectKeys) {
-    // Already restricted to the projects: the scan reads only their issues.
-    candidates = issueCorpus(site).inProjects(projectKeys);
-  } else candidates = issueCorpus(site).all;
-  const inProjects = keys && projectKeys ? new Set(projectKeys.map((k) => k.toUpperCase())) : undefined;
-  const out: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (!visible.has(candidate.issue.projectId)) continue;
-    if (inProjects && !inProjects.has(candidate.view.projectKey.toUpperCase())) continue;
-    if (query.matches(candidate.view)) out.push(candidate);
+    return out.sort((a, b) => query.compare(a.view, b.view));
   }
-  out.sort((a, b) => query.compare(a.view, b.view));
+  // Otherwise scan the corpus (only the named projects' issues when the query is restricted to some), already in order.
+  const corpus = issueCorpus(site);
+  const candidates = projectKeys ? corpus.inProjects(projectKeys) : corpus.all;
+  for (const candidate of sortedBy(candidates, query.compare)) {
+    if (visible.has(candidate.view.projectId) && query.matches(candidate.view)) out.push(candidate);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Site } from "../../site.js";
 import { WeakMemo } from "../../store.js";
 import type { JqlContext, JqlIssueView } from "../jql/types.js";
 import { STATUS_CATEGORIES } from "../status-categories.js";
-import type { CommentRecord, IssueRecord } from "../state.js";
+import type { CommentRecord, IssueRecord, StatusCategoryKey } from "../state.js";
 import { visibleProjectIds } from "./visibility.js";
 
 /**
@@ -67,46 +67,126 @@ function buildView(site: Site, issue: IssueRecord, comments: ReadonlyArray<Comme
   const project = jira.projects.get(issue.projectId);
   const type = jira.issueTypes.get(issue.issueTypeId);
   const status = jira.statuses.get(issue.statusId);
-  const category = STATUS_CATEGORIES[status?.categoryKey ?? "undefined"];
   const priority = issue.priorityId === null ? undefined : jira.priorities.get(issue.priorityId);
   const resolution = issue.resolutionId === null ? undefined : jira.resolutions.get(issue.resolutionId);
   const parent = issue.parentId === null ? undefined : jira.issues.get(issue.parentId);
-  const commentText = comments
-    .filter((c) => c !== undefined)
-    .map((c) => adfToText(c.body))
-    .join("\n");
-  return {
-    id: issue.id,
-    key: issue.key,
-    keyNumber: issue.keyNumber,
-    projectId: issue.projectId,
+  return new IssueView(issue, comments, {
     projectKey: project?.key ?? "",
     projectName: project?.name ?? "",
-    issueTypeId: issue.issueTypeId,
     issueTypeName: type?.name ?? "",
-    statusId: issue.statusId,
     statusName: status?.name ?? "",
-    statusCategoryKey: category.key,
-    statusCategoryName: category.name,
-    assigneeAccountId: issue.assigneeId,
-    reporterAccountId: issue.reporterId,
-    creatorAccountId: issue.creatorId,
-    priorityId: issue.priorityId,
+    statusCategoryKey: status?.categoryKey ?? "undefined",
     priorityName: priority?.name ?? null,
-    resolutionId: issue.resolutionId,
     resolutionName: resolution?.name ?? null,
-    labels: issue.labels,
-    summary: issue.summary,
-    descriptionText: issue.description ? adfToText(issue.description) : "",
-    environmentText: issue.environment ? adfToText(issue.environment) : "",
-    commentText,
-    created: issue.created,
-    updated: issue.updated,
-    resolutiondate: issue.resolutionDate,
-    duedate: issue.duedate,
     parentKey: parent?.key ?? null,
-    parentId: issue.parentId,
-  };
+  });
+}
+
+/** What a view reads from records other than the issue's own. */
+interface Names {
+  projectKey: string;
+  projectName: string;
+  issueTypeName: string;
+  statusName: string;
+  statusCategoryKey: StatusCategoryKey;
+  priorityName: string | null;
+  resolutionName: string | null;
+  parentKey: string | null;
+}
+
+/**
+ * A record's view. The plain text of rich-text fields is derived only when a query reads it (most never do, and
+ * the first search after a write would otherwise convert every changed issue's documents up front).
+ */
+class IssueView implements JqlIssueView {
+  readonly id: string;
+  readonly key: string;
+  readonly keyNumber: number;
+  readonly projectId: string;
+  readonly projectKey: string;
+  readonly projectName: string;
+  readonly issueTypeId: string;
+  readonly issueTypeName: string;
+  readonly statusId: string;
+  readonly statusName: string;
+  readonly statusCategoryKey: string;
+  readonly statusCategoryName: string;
+  readonly assigneeAccountId: string | null;
+  readonly reporterAccountId: string | null;
+  readonly creatorAccountId: string | null;
+  readonly priorityId: string | null;
+  readonly priorityName: string | null;
+  readonly resolutionId: string | null;
+  readonly resolutionName: string | null;
+  readonly labels: readonly string[];
+  readonly summary: string;
+  readonly created: number;
+  readonly updated: number;
+  readonly resolutiondate: number | null;
+  readonly duedate: string | null;
+  readonly parentKey: string | null;
+  readonly parentId: string | null;
+  /** The comments the view was built from (a corpus checks them for changes). */
+  readonly commentIds: readonly string[];
+  private description?: string;
+  private environment?: string;
+  private commentsText?: string;
+
+  constructor(
+    private readonly issue: IssueRecord,
+    private readonly comments: ReadonlyArray<CommentRecord | undefined>,
+    names: Names,
+  ) {
+    const category = STATUS_CATEGORIES[names.statusCategoryKey];
+    this.id = issue.id;
+    this.key = issue.key;
+    this.keyNumber = issue.keyNumber;
+    this.projectId = issue.projectId;
+    this.projectKey = names.projectKey;
+    this.projectName = names.projectName;
+    this.issueTypeId = issue.issueTypeId;
+    this.issueTypeName = names.issueTypeName;
+    this.statusId = issue.statusId;
+    this.statusName = names.statusName;
+    this.statusCategoryKey = category.key;
+    this.statusCategoryName = category.name;
+    this.assigneeAccountId = issue.assigneeId;
+    this.reporterAccountId = issue.reporterId;
+    this.creatorAccountId = issue.creatorId;
+    this.priorityId = issue.priorityId;
+    this.priorityName = names.priorityName;
+    this.resolutionId = issue.resolutionId;
+    this.resolutionName = names.resolutionName;
+    this.labels = issue.labels;
+    this.summary = issue.summary;
+    this.created = issue.created;
+    this.updated = issue.updated;
+    this.resolutiondate = issue.resolutionDate;
+    this.duedate = issue.duedate;
+    this.parentKey = names.parentKey;
+    this.parentId = issue.parentId;
+    this.commentIds = issue.commentIds;
+  }
+
+  get descriptionText(): string {
+    return (this.description ??= this.issue.description ? adfToText(this.issue.description) : "");
+  }
+
+  get environmentText(): string {
+    return (this.environment ??= this.issue.environment ? adfToText(this.issue.environment) : "");
+  }
+
+  get commentText(): string {
+    return (this.commentsText ??= this.comments
+      .filter((c) => c !== undefined)
+      .map((c) => adfToText(c.body))
+      .join("\n"));
+  }
+}
+
+/** Ids of the comments a view of `issueView` read. */
+export function commentIdsOf(view: JqlIssueView): readonly string[] {
+  return view instanceof IssueView ? view.commentIds : [];
 }
 
 /** The context's lists: what JQL knows of the site's values, as the caller sees them. */
