@@ -5,7 +5,9 @@
 # Extra arguments go to `atlasgym train` (e.g. --steps 2, --eval-tasks 0, --scenario labels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm ci --no-audit --no-fund
+# `npm install` rather than `npm ci`: the registry here lacks some of node-llama-cpp's optional
+# platform packages (macOS, Windows), which `npm ci` refuses while `npm install` skips them.
+npm install --no-audit --no-fund
 npm run build
 bash scripts/install-model.sh
 bash scripts/setup-python.sh

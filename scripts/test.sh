@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npm ci --no-audit --no-fund
+# `npm install` rather than `npm ci`: the registry here lacks some of node-llama-cpp's optional
+# platform packages (macOS, Windows), which `npm ci` refuses while `npm install` skips them.
+npm install --no-audit --no-fund
 bash scripts/install-model.sh
 bash scripts/setup-python.sh
 bash scripts/setup-test-tools.sh
