@@ -111,6 +111,19 @@ export class Table<V> {
     return this.frozen ? this.flatBase() : this.base;
   }
 
+  /** The value `key` has in the base (what `get` answered before this table's own writes). */
+  baseGet(key: string): V | undefined {
+    if (this.frozen) this.flatBase();
+    return this.base.get(key);
+  }
+
+  /** A read-only table holding this one's base contents: what a fork that has not written sees. */
+  baseView(journal: JournalRef): Table<V> {
+    const view = new Table(journal, this.frozen ? this.flatBase() : this.base);
+    view.frozen = true;
+    return view;
+  }
+
   /** Keys this table has written (in write order) or removed since its base: where it may differ from `baseState`. */
   *changedKeys(): IterableIterator<string> {
     if (this.frozen) this.flatBase();
@@ -250,6 +263,13 @@ export function forkTables<T extends object>(tables: T, journal: JournalRef): T 
   return out as T;
 }
 
+/** Read-only tables of the bases of `tables` (see `Table.baseView`). */
+export function baseTables<T extends object>(tables: T, journal: JournalRef): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, table] of Object.entries(tables)) out[name] = (table as Table<unknown>).baseView(journal);
+  return out as T;
+}
+
 export function freezeTables(tables: object): void {
   for (const table of Object.values(tables)) (table as Table<unknown>).freeze();
 }
@@ -301,4 +321,21 @@ export class WeakMemo<V> {
     }
     return node.has ? node.value : undefined;
   }
+}
+
+/**
+ * A fork's sorted list from its base's: `base` (sorted) without `dropped`, merged with `added` (any order), all by
+ * `compare`, which must be a total order. O(base + added log added) instead of sorting everything again.
+ */
+export function patchSorted<T>(base: readonly T[], dropped: ReadonlySet<T>, added: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const extra = [...added].sort(compare);
+  const out: T[] = [];
+  let j = 0;
+  for (const item of base) {
+    if (dropped.has(item)) continue;
+    while (j < extra.length && compare(extra[j] as T, item) < 0) out.push(extra[j++] as T);
+    out.push(item);
+  }
+  while (j < extra.length) out.push(extra[j++] as T);
+  return out;
 }

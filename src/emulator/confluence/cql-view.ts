@@ -1,6 +1,6 @@
-import type { Site } from "../site.js";
+import { Site } from "../site.js";
 import type { User } from "../core/users.js";
-import { WeakMemo } from "../store.js";
+import { baseTables, patchSorted, WeakMemo, type JournalRef } from "../store.js";
 import type { CqlContentView, CqlContext, CqlUser } from "./cql/types.js";
 import { pageWebUi } from "./render/links.js";
 import { textOf } from "./render/body.js";
@@ -138,8 +138,8 @@ export class CqlCandidate {
     readonly view: CqlContentView,
     readonly space: SpaceRecord,
     readonly body: StoredBody,
-    private readonly page: PageRecord,
-    private readonly commentId: string | null,
+    readonly page: PageRecord,
+    readonly commentId: string | null,
   ) {}
 
   /** Web UI link of the item (a comment's is its page's, focused on the comment). */
@@ -152,43 +152,50 @@ export class CqlCandidate {
   }
 }
 
+function pageCandidate(binding: Binding, site: Site, page: PageRecord): CqlCandidate | undefined {
+  if (page.status !== "current") return undefined;
+  const space = site.confluence.spaces.get(page.spaceId);
+  return space && new CqlCandidate(new PageView(binding, page, space), space, page.body, page, null);
+}
+
+function commentCandidate(binding: Binding, site: Site, comment: CommentRecord): CqlCandidate | undefined {
+  if (comment.status !== "current") return undefined;
+  const page = site.confluence.pages.get(comment.pageId);
+  if (!page || page.status !== "current") return undefined;
+  const space = site.confluence.spaces.get(page.spaceId);
+  return space && new CqlCandidate(new CommentView(binding, comment, page, space), space, comment.body, page, comment.id);
+}
+
 type Comparator = (a: CqlContentView, b: CqlContentView) => number;
 
-export class CqlCorpus {
-  private readonly binding: Binding = { site: undefined };
-  private readonly orderings = new WeakMap<Comparator, readonly CqlCandidate[]>();
-  readonly candidates: readonly CqlCandidate[];
+/** How a fork's corpus differs from its base's: what it no longer has and what it has anew. */
+interface Patch {
+  base: CqlCorpus;
+  dropped: ReadonlySet<CqlCandidate>;
+  added: readonly CqlCandidate[];
+}
 
-  constructor(site: Site) {
-    const t = site.confluence;
-    const candidates: CqlCandidate[] = [];
-    // Current pages, then current comments on current pages; only items whose space exists.
-    for (const page of t.pages.values()) {
-      if (page.status !== "current") continue;
-      const space = t.spaces.get(page.spaceId);
-      if (space) candidates.push(new CqlCandidate(new PageView(this.binding, page, space), space, page.body, page, null));
-    }
-    for (const comment of t.comments.values()) {
-      if (comment.status !== "current") continue;
-      const page = t.pages.get(comment.pageId);
-      if (!page || page.status !== "current") continue;
-      const space = t.spaces.get(page.spaceId);
-      if (!space) continue;
-      const view = new CommentView(this.binding, comment, page, space);
-      candidates.push(new CqlCandidate(view, space, comment.body, page, comment.id));
-    }
-    this.candidates = candidates;
-  }
+export class CqlCorpus {
+  private readonly orderings = new WeakMap<Comparator, readonly CqlCandidate[]>();
+
+  constructor(
+    /** Shared by a base corpus and the corpora patched from it, whose views it may hold. */
+    private readonly binding: Binding,
+    readonly candidates: readonly CqlCandidate[],
+    private readonly patch?: Patch,
+  ) {}
 
   /**
    * The candidates in `compare`'s order, ties by id; cached per comparator (compiled queries are shared, so their
-   * comparators are too). Filtering this list keeps the order, so a search never sorts its hits. Call it inside
-   * `search`, like anything that may read views.
+   * comparators are too). Filtering this list keeps the order, so a search never sorts its hits. A patched corpus
+   * merges its changes into its base's order. Call it inside `search`, like anything that may read views.
    */
   sortedBy(compare: Comparator): readonly CqlCandidate[] {
     let sorted = this.orderings.get(compare);
     if (!sorted) {
-      sorted = [...this.candidates].sort((a, b) => compare(a.view, b.view) || compareIds(a.view.id, b.view.id));
+      const total = (a: CqlCandidate, b: CqlCandidate): number => compare(a.view, b.view) || compareIds(a.view.id, b.view.id);
+      const patch = this.patch;
+      sorted = patch ? patchSorted(patch.base.sortedBy(compare), patch.dropped, patch.added, total) : [...this.candidates].sort(total);
       this.orderings.set(compare, sorted);
     }
     return sorted;
@@ -204,6 +211,69 @@ export class CqlCorpus {
       this.binding.site = outer;
     }
   }
+
+  /** Current pages, then current comments on current pages; only items whose space exists. */
+  static build(site: Site): CqlCorpus {
+    const binding: Binding = { site: undefined };
+    const candidates: CqlCandidate[] = [];
+    for (const page of site.confluence.pages.values()) {
+      const candidate = pageCandidate(binding, site, page);
+      if (candidate) candidates.push(candidate);
+    }
+    for (const comment of site.confluence.comments.values()) {
+      const candidate = commentCandidate(binding, site, comment);
+      if (candidate) candidates.push(candidate);
+    }
+    return new CqlCorpus(binding, candidates);
+  }
+
+  /**
+   * A fork's corpus from its base's, rebuilding only the items whose records or labels changed. An unchanged view
+   * is kept with what it has computed (text, labels, ancestors): that needs its labels and every ancestor link to
+   * be as in the base, so a fork that moved or removed a base page, or changed a base label, is built afresh (as is
+   * one that made a base page current again, whose comments the base corpus does not hold).
+   */
+  static patch(site: Site, base: CqlCorpus): CqlCorpus | undefined {
+    const t = site.confluence;
+    for (const id of t.labels.changedKeys()) if (t.labels.baseGet(id) !== undefined) return undefined;
+    const pages = new Set(t.pages.changedKeys());
+    for (const id of pages) {
+      const before = t.pages.baseGet(id);
+      const after = t.pages.get(id);
+      if (before && after?.parentId !== before.parentId) return undefined;
+      // A base page coming back into search brings comments the base corpus never held.
+      if (before && before.status !== "current" && after?.status === "current") return undefined;
+    }
+    const comments = new Set(t.comments.changedKeys());
+    const labelled = new Set(t.contentLabels.changedKeys());
+    const dropped = new Set<CqlCandidate>();
+    const kept: CqlCandidate[] = [];
+    for (const c of base.candidates) {
+      const stale = pages.has(c.page.id) || (c.commentId !== null && comments.has(c.commentId)) || labelled.has(c.view.id);
+      if (!stale) kept.push(c);
+      else {
+        dropped.add(c);
+        if (c.commentId !== null) comments.add(c.commentId);
+      }
+    }
+    // Whatever changed or lost its candidate is read again from the fork's records.
+    for (const id of labelled) {
+      if (t.pages.get(id)) pages.add(id);
+      else if (t.comments.get(id)) comments.add(id);
+    }
+    const added: CqlCandidate[] = [];
+    for (const id of pages) {
+      const page = t.pages.get(id);
+      const candidate = page && pageCandidate(base.binding, site, page);
+      if (candidate) added.push(candidate);
+    }
+    for (const id of comments) {
+      const comment = t.comments.get(id);
+      const candidate = comment && commentCandidate(base.binding, site, comment);
+      if (candidate) added.push(candidate);
+    }
+    return new CqlCorpus(base.binding, [...kept, ...added], { base, dropped, added });
+  }
 }
 
 const corpora = new WeakMemo<CqlCorpus>();
@@ -212,7 +282,20 @@ const corpora = new WeakMemo<CqlCorpus>();
 export function cqlCorpus(site: Site): CqlCorpus {
   const t = site.confluence;
   const keys = [t.pages.state, t.comments.state, t.spaces.state, t.contentLabels.state, t.labels.state];
-  return corpora.get(keys, () => new CqlCorpus(site));
+  return corpora.get(keys, () => {
+    const wrote = [t.pages, t.comments, t.contentLabels, t.labels].some((table) => table.changedCount > 0);
+    if (!wrote || t.spaces.state !== t.spaces.baseState) return CqlCorpus.build(site);
+    // A fork that wrote a little patches the corpus of its base (shared by all its unwritten forks).
+    const baseKeys = [t.pages.baseState, t.comments.baseState, t.spaces.state, t.contentLabels.baseState, t.labels.baseState];
+    const base = corpora.peek(baseKeys) ?? cqlCorpus(baseSiteOf(site));
+    return CqlCorpus.patch(site, base) ?? CqlCorpus.build(site);
+  });
+}
+
+/** The site as its unwritten forks see it (read-only): to build what they all share. */
+function baseSiteOf(site: Site): Site {
+  const journal: JournalRef = { entries: null };
+  return new Site(site.meta, baseTables(site.core, journal), baseTables(site.jira, journal), baseTables(site.confluence, journal), journal);
 }
 
 export function pageContentView(site: Site, page: PageRecord, space: SpaceRecord): CqlContentView {

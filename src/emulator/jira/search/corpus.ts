@@ -1,5 +1,5 @@
-import type { Site } from "../../site.js";
-import { WeakMemo } from "../../store.js";
+import { Site } from "../../site.js";
+import { baseTables, patchSorted, WeakMemo, type JournalRef, type Table } from "../../store.js";
 import type { JqlIssueView } from "../jql/types.js";
 import type { IssueRecord } from "../state.js";
 import { commentIdsOf, viewReader } from "./view.js";
@@ -9,36 +9,64 @@ export interface Candidate {
   view: JqlIssueView;
 }
 
+type Comparator = (a: JqlIssueView, b: JqlIssueView) => number;
+
+/** How a fork's corpus differs from its base's: what it no longer has and what it has anew. */
+interface Patch {
+  base: IssueCorpus;
+  dropped: ReadonlySet<Candidate>;
+  added: readonly Candidate[];
+}
+
+const MAX_ORDERINGS = 64;
+
 /**
- * Every issue of a site with its JQL view, in table order: what a search scans. Cached per state of
- * every table a view reads, so it is shared by all requests and forks that see the same issues.
+ * Every issue of a site with its JQL view: what a search scans. Cached per state of every table a view reads,
+ * so it is shared by all requests and forks that see the same issues; a fork that wrote patches its base's.
  */
 export class IssueCorpus {
   private byProject: Map<string, readonly Candidate[]> | undefined;
-  private readonly projectSets = new Map<string, readonly Candidate[]>();
+  private readonly orderings = new WeakMap<Comparator, Map<string, readonly Candidate[]>>();
   private ids: ReadonlySet<string> | undefined;
 
-  constructor(readonly all: readonly Candidate[]) {}
+  constructor(
+    readonly all: readonly Candidate[],
+    private readonly patch?: Patch,
+  ) {}
 
   /**
-   * Candidates of the projects with these keys (any case). The same list object for the same projects, so
-   * orderings of it can be cached (see `sortedBy`).
+   * The candidates (only those of the projects with these keys, in any case, when given) in `compare`'s order,
+   * cached per comparator and projects. Comparators are total (ties end on the id), so filtering this list equals
+   * sorting the filtered one: a search never sorts its matches. A patched corpus merges its changes into its
+   * base's order.
    */
-  inProjects(projectKeys: readonly string[]): readonly Candidate[] {
-    const keys = [...new Set(projectKeys.map((k) => k.toUpperCase()))].sort();
-    const id = keys.join("\u0000");
-    let list = this.projectSets.get(id);
-    if (list === undefined) {
-      const groups = (this.byProject ??= groupByProject(this.all));
-      list = keys.flatMap((key) => groups.get(key) ?? []);
-      if (this.projectSets.size >= MAX_PROJECT_SETS) this.projectSets.clear();
-      this.projectSets.set(id, list);
+  sorted(compare: Comparator, projectKeys?: readonly string[]): readonly Candidate[] {
+    const keys = projectKeys && [...new Set(projectKeys.map((k) => k.toUpperCase()))].sort();
+    const id = keys ? `projects:${keys.join("\u0000")}` : "all";
+    let byProjects = this.orderings.get(compare);
+    if (!byProjects) this.orderings.set(compare, (byProjects = new Map()));
+    let sorted = byProjects.get(id);
+    if (!sorted) {
+      const order = (a: Candidate, b: Candidate): number => compare(a.view, b.view);
+      if (this.patch) {
+        const inKeys = keys && new Set(keys);
+        const added = inKeys ? this.patch.added.filter((c) => inKeys.has(c.view.projectKey.toUpperCase())) : this.patch.added;
+        sorted = patchSorted(this.patch.base.sorted(compare, keys), this.patch.dropped, added, order);
+      } else sorted = [...this.select(keys)].sort(order);
+      if (byProjects.size >= MAX_ORDERINGS) byProjects.clear();
+      byProjects.set(id, sorted);
     }
-    return list;
+    return sorted;
   }
 
   has(issueId: string): boolean {
     return (this.ids ??= new Set(this.all.map((c) => c.view.id))).has(issueId);
+  }
+
+  private select(keys: readonly string[] | undefined): readonly Candidate[] {
+    if (!keys) return this.all;
+    const groups = (this.byProject ??= groupByProject(this.all));
+    return keys.flatMap((key) => groups.get(key) ?? []);
   }
 }
 
@@ -53,43 +81,30 @@ function groupByProject(all: readonly Candidate[]): Map<string, readonly Candida
   return groups;
 }
 
-const MAX_PROJECT_SETS = 64;
-
-type Comparator = (a: JqlIssueView, b: JqlIssueView) => number;
-
-const orderings = new WeakMap<readonly Candidate[], WeakMap<Comparator, readonly Candidate[]>>();
-
-/**
- * `candidates` in `compare`'s order, cached per list and comparator (both are shared: lists by the corpus,
- * comparators by the compiled-query cache), so a search filters a sorted list instead of sorting its matches.
- * Comparators are total (ties end on the id), so filtering the sorted list equals sorting the filtered one.
- */
-export function sortedBy(candidates: readonly Candidate[], compare: Comparator): readonly Candidate[] {
-  let byComparator = orderings.get(candidates);
-  if (!byComparator) orderings.set(candidates, (byComparator = new WeakMap()));
-  let sorted = byComparator.get(compare);
-  if (!sorted) {
-    sorted = [...candidates].sort((a, b) => compare(a.view, b.view));
-    byComparator.set(compare, sorted);
-  }
-  return sorted;
-}
-
 const corpora = new WeakMemo<IssueCorpus>();
 
-function catalogStates(site: Site): object[] {
+function catalogTables(site: Site): ReadonlyArray<Table<unknown>> {
   const jira = site.jira;
-  return [jira.projects.state, jira.issueTypes.state, jira.statuses.state, jira.priorities.state, jira.resolutions.state];
+  return [jira.projects, jira.issueTypes, jira.statuses, jira.priorities, jira.resolutions];
 }
 
 export function issueCorpus(site: Site): IssueCorpus {
   const jira = site.jira;
-  const catalog = catalogStates(site);
-  return corpora.get([jira.issues.state, jira.comments.state, ...catalog], () => {
-    // A fork that wrote a few issues patches its base's corpus rather than reading every issue again.
-    const base = corpora.peek([jira.issues.baseState, jira.comments.baseState, ...catalog]);
-    return base ? patched(site, base) : built(site);
+  const catalog = catalogTables(site);
+  const states = catalog.map((t) => t.state);
+  return corpora.get([jira.issues.state, jira.comments.state, ...states], () => {
+    const wrote = jira.issues.changedCount > 0 || jira.comments.changedCount > 0;
+    if (!wrote || catalog.some((t) => t.state !== t.baseState)) return built(site);
+    // A fork that wrote a few issues patches the corpus of its base (shared by all its unwritten forks).
+    const base = corpora.peek([jira.issues.baseState, jira.comments.baseState, ...states]) ?? issueCorpus(baseSiteOf(site));
+    return patched(site, base);
   });
+}
+
+/** The site as its unwritten forks see it (read-only): to build what they all share. */
+function baseSiteOf(site: Site): Site {
+  const journal: JournalRef = { entries: null };
+  return new Site(site.meta, baseTables(site.core, journal), baseTables(site.jira, journal), baseTables(site.confluence, journal), journal);
 }
 
 function built(site: Site): IssueCorpus {
@@ -98,10 +113,9 @@ function built(site: Site): IssueCorpus {
 }
 
 /**
- * The corpus of a fork from its base's: changed issues get their new record's view; an unchanged issue
- * keeps its view unless its parent or one of its comments changed (the only other records a view reads;
- * catalog states are equal by the cache key). Same order as `Table.values()`: base order with changes in
- * place, then new issues.
+ * The corpus of a fork from its base's (same catalog states): changed issues get their new record's view; an
+ * unchanged issue keeps its candidate unless its parent or one of its comments changed (the only other records a
+ * view reads) and its view with them.
  */
 function patched(site: Site, base: IssueCorpus): IssueCorpus {
   const jira = site.jira;
@@ -109,22 +123,33 @@ function patched(site: Site, base: IssueCorpus): IssueCorpus {
   const changedIssues = new Set(jira.issues.changedKeys());
   const changedComments = new Set(jira.comments.changedKeys());
   const all: Candidate[] = [];
+  const dropped = new Set<Candidate>();
+  const added: Candidate[] = [];
+  const replace = (old: Candidate, issue: IssueRecord | undefined): void => {
+    dropped.add(old);
+    if (!issue) return;
+    const fresh = { issue, view: view(issue) };
+    all.push(fresh);
+    added.push(fresh);
+  };
   // Reads only views (one class, so property reads stay monomorphic), not records of many shapes.
   for (const candidate of base.all) {
     const v = candidate.view;
-    if (changedIssues.has(v.id)) {
-      const issue = jira.issues.get(v.id);
-      if (issue) all.push({ issue, view: view(issue) });
-    } else if ((v.parentId !== null && changedIssues.has(v.parentId)) || (changedComments.size > 0 && readsComment(v, changedComments))) {
-      all.push({ issue: candidate.issue, view: view(candidate.issue) });
+    if (changedIssues.has(v.id)) replace(candidate, jira.issues.get(v.id));
+    else if ((v.parentId !== null && changedIssues.has(v.parentId)) || (changedComments.size > 0 && readsComment(v, changedComments))) {
+      if (view(candidate.issue) === v) all.push(candidate);
+      else replace(candidate, candidate.issue);
     } else all.push(candidate);
   }
   for (const id of changedIssues) {
     if (base.has(id)) continue;
     const issue = jira.issues.get(id);
-    if (issue) all.push({ issue, view: view(issue) });
+    if (!issue) continue;
+    const fresh = { issue, view: view(issue) };
+    all.push(fresh);
+    added.push(fresh);
   }
-  return new IssueCorpus(all);
+  return new IssueCorpus(all, { base, dropped, added });
 }
 
 function readsComment(view: JqlIssueView, changed: ReadonlySet<string>): boolean {

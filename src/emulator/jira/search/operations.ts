@@ -9,7 +9,7 @@ import type { CompiledJql } from "../jql/types.js";
 import { own } from "../lookup.js";
 import { namesOf, renderIssue, schemaOf } from "../render/issue.js";
 import { compileForSite } from "./compiled.js";
-import { issueCorpus, sortedBy, type Candidate } from "./corpus.js";
+import { issueCorpus, type Candidate } from "./corpus.js";
 import { decodePageToken, encodePageToken } from "./token.js";
 import { issueView } from "./view.js";
 import { visibleProjectIds } from "./visibility.js";
@@ -57,9 +57,7 @@ function matchingIssues(site: Site, caller: User, query: CompiledJql): Candidate
     return out.sort((a, b) => query.compare(a.view, b.view));
   }
   // Otherwise scan the corpus (only the named projects' issues when the query is restricted to some), already in order.
-  const corpus = issueCorpus(site);
-  const candidates = projectKeys ? corpus.inProjects(projectKeys) : corpus.all;
-  for (const candidate of sortedBy(candidates, query.compare)) {
+  for (const candidate of issueCorpus(site).sorted(query.compare, projectKeys)) {
     if (visible.has(candidate.view.projectId) && query.matches(candidate.view)) out.push(candidate);
   }
   return out;
