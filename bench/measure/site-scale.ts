@@ -6,6 +6,7 @@
  * and show what a full scan costs.
  */
 import { generateSite, handle, type Site } from "../../src/emulator/index.js";
+import { GcClock } from "../lib/gc-time.js";
 import { median } from "../lib/stats.js";
 import { planMix } from "../mix/plan.js";
 import { toEmuRequest, type CallSpec } from "../mix/requests.js";
@@ -25,6 +26,8 @@ export interface OpPoint {
   micros: number;
   /** The fastest batch: the least disturbed by other load on the machine; the scaling checks use it. */
   bestMicros: number;
+  /** Share of the op's timed batches spent in garbage collection. */
+  gcShare: number;
   /** Items the search matched (searches only). */
   matches?: number;
   kind: "lookup" | "write" | "search";
@@ -38,6 +41,8 @@ export interface SiteScalePoint {
   ops: Record<string, OpPoint>;
   /** The representative mix on this site (each episode on a fresh fork). */
   mixCallsPerSec: number;
+  /** Heap in use at the end (the site, its search caches and views), MB. */
+  heapMB: number;
 }
 
 const RARE = "zebracorn";
@@ -53,10 +58,13 @@ function send(site: Site, spec: CallSpec): { status: number; body: Json } {
 interface Timing {
   micros: number;
   bestMicros: number;
+  /** Timed batches as [start, end] windows, to attribute GC time afterwards. */
+  windows: Array<[number, number]>;
 }
 
 function timeOp(base: Site, make: (i: number) => CallSpec, options: SiteScaleOptions, writes: boolean): Timing {
   const perCall: number[] = [];
+  const windows: Array<[number, number]> = [];
   handle(writes ? base.fork() : base, toEmuRequest(make(0))); // warm-up: lazily built views and caches are not the op's cost
   for (let b = 0; b < options.batches; b++) {
     const site = writes ? base.fork() : base;
@@ -68,9 +76,11 @@ function timeOp(base: Site, make: (i: number) => CallSpec, options: SiteScaleOpt
       if (r.status >= 400) throw new Error(`site-scale: ${make(n).path} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`);
       n++;
     } while (performance.now() - started < options.batchMs && n < 10_000);
-    perCall.push(((performance.now() - started) * 1000) / n);
+    const ended = performance.now();
+    windows.push([started, ended]);
+    perCall.push(((ended - started) * 1000) / n);
   }
-  return { micros: median(perCall), bestMicros: Math.min(...perCall) };
+  return { micros: median(perCall), bestMicros: Math.min(...perCall), windows };
 }
 
 /** Adds the rare-word issues and pages; returns the frozen site and what the searches need. */
@@ -195,7 +205,8 @@ export async function measureSiteScale(options: SiteScaleOptions): Promise<SiteS
     },
   };
 
-  const ops: Record<string, OpPoint> = {
+  const gc = new GcClock();
+  const timed: Record<string, Timing & { kind: OpPoint["kind"]; matches?: number }> = {
     getIssue: { kind: "lookup", ...timeOp(site, (i) => ({ method: "GET", path: `/rest/api/3/issue/${keyAt(i)}` }), options, false) },
     getPage: {
       kind: "lookup",
@@ -218,7 +229,22 @@ export async function measureSiteScale(options: SiteScaleOptions): Promise<SiteS
     addLabel: { kind: "write", ...timeOp(site, (i) => mixCall(plan, "addLabel", 0, 0, { pageId: pageAt(i) }), options, true) },
   };
   for (const [name, s] of Object.entries(searches))
-    ops[name] = { kind: "search", ...timeOp(site, () => s.spec, options, false), matches: s.matches };
+    timed[name] = { kind: "search", ...timeOp(site, () => s.spec, options, false), matches: s.matches };
+  const mixCallsPerSec = mixRate(site, options);
+  await gc.settle();
+  gc.stop();
+  const ops: Record<string, OpPoint> = {};
+  for (const [name, t] of Object.entries(timed)) {
+    const total = t.windows.reduce((ms, [a, b]) => ms + (b - a), 0);
+    const point: OpPoint = {
+      kind: t.kind,
+      micros: t.micros,
+      bestMicros: t.bestMicros,
+      gcShare: total > 0 ? gc.msWithin(t.windows) / total : 0,
+    };
+    if (t.matches !== undefined) point.matches = t.matches;
+    ops[name] = point;
+  }
 
   return {
     scale: options.scale,
@@ -226,6 +252,7 @@ export async function measureSiteScale(options: SiteScaleOptions): Promise<SiteS
     pages: site.confluence.pages.size,
     generateMs,
     ops,
-    mixCallsPerSec: mixRate(site, options),
+    mixCallsPerSec,
+    heapMB: process.memoryUsage().heapUsed / 1e6,
   };
 }

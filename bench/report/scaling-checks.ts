@@ -21,6 +21,8 @@ export interface OpGrowth {
   matchGrowth?: number;
   /** Exponent of cost against site size (0 constant, 1 linear). */
   exponentInSiteSize: number;
+  /** Share of the op's time spent in GC on the largest site (a big heap slows every call, whatever it does). */
+  gcShareAtLargest: number;
   ok: boolean;
 }
 
@@ -42,8 +44,17 @@ export function checkScaling(points: readonly SiteScalePoint[]): ScalingChecks {
     // The fastest batch at each size: other load on a shared machine only ever adds time.
     const costGrowth = b.bestMicros / a.bestMicros;
     const exponentInSiteSize = round(logLogSlope(sizeOf(first), a.bestMicros, sizeOf(last), b.bestMicros), 3);
-    if (a.kind !== "search")
-      return { op, kind: a.kind, costGrowth: round(costGrowth, 3), exponentInSiteSize, ok: costGrowth <= CONSTANT_TOLERANCE };
+    const gcShareAtLargest = round(b.gcShare, 3);
+    if (a.kind !== "search") {
+      return {
+        op,
+        kind: a.kind,
+        costGrowth: round(costGrowth, 3),
+        exponentInSiteSize,
+        gcShareAtLargest,
+        ok: costGrowth <= CONSTANT_TOLERANCE,
+      };
+    }
     const matchGrowth = Math.max(1, b.matches ?? 1) / Math.max(1, a.matches ?? 1);
     return {
       op,
@@ -51,6 +62,7 @@ export function checkScaling(points: readonly SiteScalePoint[]): ScalingChecks {
       costGrowth: round(costGrowth, 3),
       matchGrowth: round(matchGrowth, 3),
       exponentInSiteSize,
+      gcShareAtLargest,
       ok: costGrowth <= LINEAR_TOLERANCE * Math.max(1, matchGrowth),
     };
   });

@@ -55,7 +55,7 @@ export function renderTable(m: Measured, targets: Target[], checks: ScalingCheck
   for (const op of checks.ops) {
     const matches = op.matchGrowth !== undefined ? `, matches x${op.matchGrowth}` : "";
     lines.push(
-      `  ${op.op.padEnd(14)} x${fmt(op.costGrowth)}${matches}  (exponent in site size ${fmt(op.exponentInSiteSize)})  ${op.ok ? "ok" : "NOT OK"}`,
+      `  ${op.op.padEnd(14)} x${fmt(op.costGrowth)}${matches}  (exponent in site size ${fmt(op.exponentInSiteSize)}, GC ${Math.round(op.gcShareAtLargest * 100)}% at largest)  ${op.ok ? "ok" : "NOT OK"}`,
     );
   }
   lines.push(

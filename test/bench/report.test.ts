@@ -30,9 +30,10 @@ function point(scale: number, lookup: number, search: number, matches: number): 
     pages: 100 * scale,
     generateMs: 1,
     mixCallsPerSec: 1,
+    heapMB: 1,
     ops: {
-      getIssue: { kind: "lookup", micros: lookup, bestMicros: lookup },
-      jqlSite: { kind: "search", micros: search, bestMicros: search, matches },
+      getIssue: { kind: "lookup", micros: lookup, bestMicros: lookup, gcShare: 0 },
+      jqlSite: { kind: "search", micros: search, bestMicros: search, gcShare: 0, matches },
     },
   };
 }
