@@ -51,13 +51,22 @@ export function createProvenance(instruction: string, replayed: readonly Replaye
   };
 }
 
+const queryTexts = new WeakMap<StateCheck, string>();
+
+/** A check's query as key text, once per check (goals are data, shared by every trace of a task). */
+function queryText(check: StateCheck): string {
+  let text = queryTexts.get(check);
+  if (text === undefined) queryTexts.set(check, (text = check.query ? JSON.stringify(check.query) : ""));
+  return text;
+}
+
 /** Runs a state check on the final state; `target` fills `{target}` in its path. */
 export function stateCheckHolds(ctx: Pick<ScoringContext, "finalState" | "finalStateKey">, check: StateCheck, target?: string): boolean {
   if (check.path.includes("{target}") && target === undefined) return false;
   const path = target === undefined ? check.path : check.path.replaceAll("{target}", encodeURIComponent(target));
   const request = check.query ? { method: "GET", path, query: check.query } : { method: "GET", path };
   // Check paths and queries are written by generators, so their plain JSON is a stable key.
-  const key = `${ctx.finalStateKey}|state|${path}|${check.query ? JSON.stringify(check.query) : ""}`;
+  const key = `${ctx.finalStateKey}|state|${path}|${queryText(check)}`;
   const response = writeMemo.get(key, () => handle(ctx.finalState(), asAdmin(request)));
   if (response.status >= 400) return false;
   return check.expect.every((option) => optionHolds(option, response.body));

@@ -31,11 +31,25 @@ export function inventedFields(schema: JsonSchema | undefined, value: unknown, p
 
 /** For `anyOf`/`oneOf` schemas: the one branch of the value's kind (array or object), when exactly one fits. */
 function branchFor(schema: JsonSchema, value: object): JsonSchema | undefined {
-  const branches = [schema["anyOf"], schema["oneOf"]].flatMap((b) => (Array.isArray(b) ? b.filter(isSchema) : []));
+  const branches = branchesOf(schema);
   if (branches.length === 0 || schema["properties"] !== undefined) return undefined;
   const kind = Array.isArray(value) ? "array" : "object";
   const fitting = branches.filter((b) => b["type"] === kind || (kind === "object" && b["type"] === undefined && isSchema(b["properties"])));
   return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+const NO_BRANCHES: readonly JsonSchema[] = [];
+const branchLists = new WeakMap<JsonSchema, readonly JsonSchema[]>();
+
+/** The `anyOf`/`oneOf` branches of a schema, listed once per schema (operation schemas are static data). */
+function branchesOf(schema: JsonSchema): readonly JsonSchema[] {
+  let branches = branchLists.get(schema);
+  if (branches === undefined) {
+    const found = [schema["anyOf"], schema["oneOf"]].flatMap((b) => (Array.isArray(b) ? b.filter(isSchema) : []));
+    branches = found.length === 0 ? NO_BRANCHES : found;
+    branchLists.set(schema, branches);
+  }
+  return branches;
 }
 
 function isSchema(value: unknown): value is JsonSchema {

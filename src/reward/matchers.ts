@@ -5,7 +5,7 @@ import { deepEqual, normalizeText } from "./values.js";
 export function matches(matcher: Matcher, value: unknown): boolean {
   if ("equals" in matcher) return deepEqual(value, matcher.equals);
   if ("oneOf" in matcher) return matcher.oneOf.some((option) => deepEqual(value, option));
-  if ("sameText" in matcher) return typeof value === "string" && normalizeText(value) === normalizeText(matcher.sameText);
+  if ("sameText" in matcher) return typeof value === "string" && normalizeText(value) === normalizedPhrase(matcher.sameText);
   if ("textIncludes" in matcher) return typeof value === "string" && includesAll(normalizeText(value), matcher.textIncludes);
   if ("adfIncludes" in matcher) return isAdfDoc(value) && includesAll(adfHaystack(value), matcher.adfIncludes);
   if ("storageHas" in matcher) return typeof value === "string" && storageHas(value, matcher.storageHas);

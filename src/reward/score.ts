@@ -3,6 +3,7 @@
  * requests are re-played on a fresh fork of the task's start state; the goal, which is data,
  * decides everything else through the shared components below.
  */
+import type { Site } from "../emulator/index.js";
 import { startState, startStateKey } from "../scenarios/world.js";
 import type { Task } from "../scenarios/types.js";
 import { getScenario } from "../scenarios/registry.js";
@@ -34,8 +35,9 @@ export interface RewardResult {
 }
 
 export function scoreEpisode(task: Task, episode: Episode, weights: Weights = weightsFor(task)): RewardResult {
-  const stateKey = startStateKey(task);
-  const { requests: replayed, history, finalState } = replay(() => startState(task), episode, stateKey);
+  const start = startOf(task);
+  const stateKey = start.key;
+  const { requests: replayed, history, finalState } = replay(() => start.site.fork(), episode, stateKey);
   const ctx: ScoringContext = {
     task,
     episode,
@@ -79,6 +81,29 @@ export function scoreEpisode(task: Task, episode: Episode, weights: Weights = we
     return { reward: NO_WRITE_CAP * share, components, weights, failures, cap: "no_goal_write" };
   }
   return { reward: weightedShare(components, weights, COMPONENTS), components, weights, failures };
+}
+
+interface Start {
+  /** What the entry was made from: a task whose setup or world changed is looked up again. */
+  setup: Task["setup"];
+  worldSeed: number;
+  key: string;
+  /** The start state, frozen: each replay forks it. */
+  site: Site;
+}
+
+/**
+ * Start states per task object: a GRPO group's samples (and any re-scoring) share one task, and its key and frozen
+ * start state are the same every time, so they are worked out once (not re-serialised per trace).
+ */
+const starts = new WeakMap<Task, Start>();
+
+function startOf(task: Task): Start {
+  const cached = starts.get(task);
+  if (cached && cached.setup === task.setup && cached.worldSeed === task.worldSeed) return cached;
+  const start: Start = { setup: task.setup, worldSeed: task.worldSeed, key: startStateKey(task), site: startState(task).freeze() };
+  starts.set(task, start);
+  return start;
 }
 
 const scenarioWeights = new Map<string, Weights>();

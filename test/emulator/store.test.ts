@@ -174,3 +174,29 @@ test("WeakMemo computes once per key tuple and peeks without computing", () => {
   assert.equal(memo.peek([a, b]), 1);
   assert.equal(memo.peek([a]), undefined);
 });
+
+test("live iteration sees removals ahead and keys added while it walks the new keys", () => {
+  const fork = frozenBase().fork({ entries: null });
+  const seen: string[] = [];
+  for (const key of fork.keys()) {
+    seen.push(key);
+    if (key === "a") fork.delete("b");
+  }
+  assert.deepEqual(seen, ["a"]);
+
+  const other = frozenBase().fork({ entries: null });
+  const values: number[] = [];
+  for (const [key, value] of other.entries()) {
+    values.push(value.n);
+    // The first write of this fork happens after the base was walked: its new keys still show.
+    if (key === "b") other.set("c", { n: 3 });
+    if (key === "c") other.set("d", { n: 4 });
+  }
+  assert.deepEqual(values, [1, 2, 3, 4]);
+
+  const root = new Table<{ n: number }>({ entries: null });
+  root.set("x", { n: 1 });
+  root.set("y", { n: 2 });
+  assert.deepEqual(root.toArray(), [{ n: 1 }, { n: 2 }]);
+  assert.deepEqual([...root.keys()], ["x", "y"]);
+});
