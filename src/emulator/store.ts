@@ -377,3 +377,25 @@ export function patchSorted<T>(base: readonly T[], dropped: ReadonlySet<T>, adde
   while (j < extra.length) out.push(extra[j++] as T);
   return out;
 }
+
+/** A map that keeps at most `capacity` entries, dropping the least recently used: for caches of derived data. */
+export class RecentMap<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined && this.entries.size > 1) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, value);
+  }
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Table, WeakMemo, type JournalRef } from "../../src/emulator/store.js";
+import { RecentMap, Table, WeakMemo, type JournalRef } from "../../src/emulator/store.js";
 
 function frozenBase(): Table<{ n: number }> {
   const journal: JournalRef = { entries: null };
@@ -199,4 +199,17 @@ test("live iteration sees removals ahead and keys added while it walks the new k
   root.set("y", { n: 2 });
   assert.deepEqual(root.toArray(), [{ n: 1 }, { n: 2 }]);
   assert.deepEqual([...root.keys()], ["x", "y"]);
+});
+
+test("RecentMap keeps the most recently used entries up to its capacity", () => {
+  const recent = new RecentMap<string, number>(2);
+  recent.set("a", 1);
+  recent.set("b", 2);
+  assert.equal(recent.get("a"), 1);
+  recent.set("c", 3);
+  assert.equal(recent.get("b"), undefined, "b was the least recently used");
+  assert.equal(recent.get("a"), 1);
+  assert.equal(recent.get("c"), 3);
+  recent.set("c", 4);
+  assert.equal(recent.get("c"), 4);
 });

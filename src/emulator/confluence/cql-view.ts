@@ -1,6 +1,6 @@
 import { Site } from "../site.js";
 import type { User } from "../core/users.js";
-import { baseTables, patchSorted, WeakMemo, type JournalRef } from "../store.js";
+import { baseTables, patchSorted, RecentMap, WeakMemo, type JournalRef } from "../store.js";
 import type { CqlContentView, CqlContext, CqlUser } from "./cql/types.js";
 import { pageWebUi } from "./render/links.js";
 import { textOf } from "./render/body.js";
@@ -176,7 +176,8 @@ interface Patch {
 }
 
 export class CqlCorpus {
-  private readonly orderings = new WeakMap<Comparator, readonly CqlCandidate[]>();
+  // Bounded: every compiled query brings its own comparator, and each ordering holds the whole corpus.
+  private readonly orderings = new RecentMap<Comparator, readonly CqlCandidate[]>(32);
 
   constructor(
     /** Shared by a base corpus and the corpora patched from it, whose views it may hold. */

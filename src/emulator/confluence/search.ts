@@ -1,6 +1,6 @@
 import type { Operation } from "../operation.js";
 import { argInt, argString } from "./args.js";
-import { WeakMemo } from "../store.js";
+import { RecentMap, WeakMemo } from "../store.js";
 import { compileCql } from "./cql/index.js";
 import type { CompiledCql, CqlContext, CqlResult } from "./cql/types.js";
 import { cqlContext, cqlCorpus, type CqlCandidate } from "./cql-view.js";
@@ -61,19 +61,16 @@ function hitText(candidate: CqlCandidate): HitText {
  * object per state of the directory). Compiled queries hold no state, so sharing one changes nothing.
  */
 const MAX_COMPILED = 256;
-const compiledByUsers = new WeakMemo<Map<string, CompiledCql>>();
+const compiledByUsers = new WeakMemo<RecentMap<string, CompiledCql>>();
 
 function compileCached(context: CqlContext, cql: string): CqlResult {
-  const compiled = compiledByUsers.get([context.users], () => new Map());
+  const compiled = compiledByUsers.get([context.users], () => new RecentMap(MAX_COMPILED));
   const key = `${context.currentAccountId}\u0000${context.now}\u0000${cql}`;
   const hit = compiled.get(key);
   if (hit) return { ok: true, query: hit };
   const result = compileCql(cql, context);
   // Failures are rare and their messages go into response bodies: only successes are shared.
-  if (result.ok) {
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-    compiled.set(key, result.query);
-  }
+  if (result.ok) compiled.set(key, result.query);
   return result;
 }
 

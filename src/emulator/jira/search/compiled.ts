@@ -1,6 +1,6 @@
 import type { User } from "../../core/users.js";
 import type { Site } from "../../site.js";
-import { WeakMemo } from "../../store.js";
+import { RecentMap, WeakMemo } from "../../store.js";
 import { compileJql } from "../jql/index.js";
 import type { JqlResult } from "../jql/types.js";
 import { jqlContext, jqlLists } from "./view.js";
@@ -14,28 +14,15 @@ import { jqlContext, jqlLists } from "./view.js";
  */
 const MAX_ENTRIES = 256;
 
-class Bounded {
-  private readonly entries = new Map<string, JqlResult>();
-
-  get(key: string): JqlResult | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: string, value: JqlResult): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
-  }
-}
-
 /** Queries that read no issue, per context lists. */
-const plain = new WeakMemo<Bounded>();
+const plain = new WeakMemo<RecentMap<string, JqlResult>>();
 /** Queries that asked whether issues exist, per context lists and issue tables. */
-const naming = new WeakMemo<Bounded>();
+const naming = new WeakMemo<RecentMap<string, JqlResult>>();
 
 export function compileForSite(site: Site, caller: User, jql: string): JqlResult {
   const lists = jqlLists(site, caller);
-  const plainCache = plain.get([lists], () => new Bounded());
-  const namingCache = naming.get([lists, site.jira.issues.state, site.jira.issueKeys.state], () => new Bounded());
+  const plainCache = plain.get([lists], () => new RecentMap(MAX_ENTRIES));
+  const namingCache = naming.get([lists, site.jira.issues.state, site.jira.issueKeys.state], () => new RecentMap(MAX_ENTRIES));
   const key = `${caller.accountId}\u0000${caller.timeZone}\u0000${site.now()}\u0000${jql}`;
   const hit = plainCache.get(key) ?? namingCache.get(key);
   if (hit) return hit;

@@ -1,5 +1,5 @@
 import { Site } from "../../site.js";
-import { baseTables, patchSorted, WeakMemo, type JournalRef, type Table } from "../../store.js";
+import { baseTables, patchSorted, RecentMap, WeakMemo, type JournalRef, type Table } from "../../store.js";
 import type { JqlIssueView } from "../jql/types.js";
 import type { IssueRecord } from "../state.js";
 import { commentIdsOf, viewReader } from "./view.js";
@@ -18,7 +18,17 @@ interface Patch {
   added: readonly Candidate[];
 }
 
-const MAX_ORDERINGS = 64;
+const MAX_ORDERINGS = 32;
+
+/** Comparators by number, for cache keys (numbers are never reused). */
+const comparatorIds = new WeakMap<Comparator, number>();
+let nextComparatorId = 0;
+
+function comparatorId(compare: Comparator): number {
+  let id = comparatorIds.get(compare);
+  if (id === undefined) comparatorIds.set(compare, (id = nextComparatorId++));
+  return id;
+}
 
 /**
  * Every issue of a site with its JQL view: what a search scans. Cached per state of every table a view reads,
@@ -26,7 +36,8 @@ const MAX_ORDERINGS = 64;
  */
 export class IssueCorpus {
   private byProject: Map<string, readonly Candidate[]> | undefined;
-  private readonly orderings = new WeakMap<Comparator, Map<string, readonly Candidate[]>>();
+  // Bounded: every compiled query brings its own comparator, and each ordering holds the whole corpus.
+  private readonly orderings = new RecentMap<string, readonly Candidate[]>(MAX_ORDERINGS);
   private ids: ReadonlySet<string> | undefined;
 
   constructor(
@@ -43,9 +54,8 @@ export class IssueCorpus {
   sorted(compare: Comparator, projectKeys?: readonly string[]): readonly Candidate[] {
     const keys = projectKeys && [...new Set(projectKeys.map((k) => k.toUpperCase()))].sort();
     const id = keys ? `projects:${keys.join("\u0000")}` : "all";
-    let byProjects = this.orderings.get(compare);
-    if (!byProjects) this.orderings.set(compare, (byProjects = new Map()));
-    let sorted = byProjects.get(id);
+    const key = `${comparatorId(compare)}|${id}`;
+    let sorted = this.orderings.get(key);
     if (!sorted) {
       const order = (a: Candidate, b: Candidate): number => compare(a.view, b.view);
       if (this.patch) {
@@ -53,8 +63,7 @@ export class IssueCorpus {
         const added = inKeys ? this.patch.added.filter((c) => inKeys.has(c.view.projectKey.toUpperCase())) : this.patch.added;
         sorted = patchSorted(this.patch.base.sorted(compare, keys), this.patch.dropped, added, order);
       } else sorted = [...this.select(keys)].sort(order);
-      if (byProjects.size >= MAX_ORDERINGS) byProjects.clear();
-      byProjects.set(id, sorted);
+      this.orderings.set(key, sorted);
     }
     return sorted;
   }
