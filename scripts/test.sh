@@ -27,8 +27,8 @@ py_status=0
 
 node_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$logs/node.txt" | tail -1)
 node_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$logs/node.txt" | tail -1)
-py_pass=$(grep -Eo '[0-9]+ passed' "$logs/pytest.txt" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-py_fail=$(grep -Eo '[0-9]+ (failed|errors?)' "$logs/pytest.txt" | awk '{n += $1} END {print n + 0}')
+py_pass=$( (grep -Eo '[0-9]+ passed' "$logs/pytest.txt" || true) | tail -1 | grep -Eo '[0-9]+' || true)
+py_fail=$( (grep -Eo '[0-9]+ (failed|errors?)' "$logs/pytest.txt" || true) | awk '{n += $1} END {print n + 0}')
 passed=$(( ${node_pass:-0} + ${py_pass:-0} ))
 failed=$(( ${node_fail:-0} + ${py_fail:-0} ))
 if [ "$node_status" -ne 0 ] || [ "$py_status" -ne 0 ]; then [ "$failed" -gt 0 ] || failed=1; fi
