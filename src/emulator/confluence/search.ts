@@ -57,20 +57,32 @@ function hitText(candidate: CqlCandidate): HitText {
 }
 
 /**
- * Compiled queries, reused while their context is the same: the caller, the site clock and the user list (one
- * object per state of the directory). Compiled queries hold no state, so sharing one changes nothing.
+ * Compiled queries, reused while their context is the same: the caller, the user list (one object per state of the
+ * directory) and, for queries with date functions only, the site clock. Most queries never read the clock, so they
+ * (and their comparators, which key the corpus orderings) survive writes. Compiled queries hold no state, so
+ * sharing one changes nothing.
  */
 const MAX_COMPILED = 256;
 const compiledByUsers = new WeakMemo<RecentMap<string, CompiledCql>>();
 
 function compileCached(context: CqlContext, cql: string): CqlResult {
   const compiled = compiledByUsers.get([context.users], () => new RecentMap(MAX_COMPILED));
-  const key = `${context.currentAccountId}\u0000${context.now}\u0000${cql}`;
-  const hit = compiled.get(key);
+  const anyTime = `${context.currentAccountId}\u0000-\u0000${cql}`;
+  const atNow = `${context.currentAccountId}\u0000${context.now}\u0000${cql}`;
+  const hit = compiled.get(anyTime) ?? compiled.get(atNow);
   if (hit) return { ok: true, query: hit };
-  const result = compileCql(cql, context);
+  let readsClock = false;
+  const watched: CqlContext = {
+    currentAccountId: context.currentAccountId,
+    users: context.users,
+    get now() {
+      readsClock = true;
+      return context.now;
+    },
+  };
+  const result = compileCql(cql, watched);
   // Failures are rare and their messages go into response bodies: only successes are shared.
-  if (result.ok) compiled.set(key, result.query);
+  if (result.ok) compiled.set(readsClock ? atNow : anyTime, result.query);
   return result;
 }
 

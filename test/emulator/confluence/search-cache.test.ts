@@ -89,6 +89,16 @@ test("titles, bodies, new pages, comments and trashing show in the next search",
   assert.deepEqual(ids(site, `type = page AND parent = ${page.id} AND title ~ "wombat"`), []);
 });
 
+test("queries with date functions follow the site clock", () => {
+  const site = baseSite().fork();
+  const page = livePages(site, teamSpace(site))[6]!;
+  ok(update(site, page.id, { title: `${page.title} (touched)` }));
+  const recent = `space = ${teamSpace(site).key} AND lastmodified >= now("-1h")`;
+  assert.deepEqual(ids(site, recent), [page.id]);
+  site.advanceClock(2 * 3_600_000);
+  assert.deepEqual(ids(site, recent), []);
+});
+
 test("forks never see each other's writes through the caches", () => {
   const template = baseSite();
   const page = livePages(template, teamSpace(template))[2]!;

@@ -86,6 +86,18 @@ test("a deleted issue leaves the corpus, and JQL naming it answers that it does 
   assert.ok(!keysOf(search(site, `project = ${project.key}`)).includes(issue.key));
 });
 
+test("queries with relative dates follow the site clock; others are reused across it", () => {
+  const site = freshSite(SEED);
+  const project = scrumProject(site);
+  const issue = issuesOf(site, project)[3]!;
+  assert.equal(client(site)("PUT", `/issue/${issue.key}`, { json: { fields: { summary: "Touched just now" } } }).status, 204);
+  const recent = `project = ${project.key} AND updated >= -1h`;
+  assert.ok(keysOf(search(site, recent)).includes(issue.key));
+  site.advanceClock(2 * 3_600_000);
+  assert.ok(!keysOf(search(site, recent)).includes(issue.key), "an hour later by the site clock, the edit is older than -1h");
+  assert.ok(keysOf(search(site, `project = ${project.key} AND summary ~ touched`)).includes(issue.key));
+});
+
 test("forks never see each other's writes through the caches", () => {
   const template = templateSite(SEED);
   const project = scrumProject(template);

@@ -94,7 +94,15 @@ export function compileQuery(query: JqlQuery, context: JqlContext): JqlResult {
   const env: ClauseEnvironment = {
     context,
     index: indexContext(context),
-    functions: { now: context.now, timeZone: context.timeZone, currentAccountId: context.currentAccountId, issueTypes: context.issueTypes },
+    functions: {
+      // Read only by clauses that need it, so a context can tell whether a query depends on the clock.
+      get now() {
+        return context.now;
+      },
+      timeZone: context.timeZone,
+      currentAccountId: context.currentAccountId,
+      issueTypes: context.issueTypes,
+    },
     report,
   };
   const compiled = query.where ? compileTree(query.where, env) : null;

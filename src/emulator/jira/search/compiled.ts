@@ -6,10 +6,11 @@ import type { JqlResult } from "../jql/types.js";
 import { jqlContext, jqlLists } from "./view.js";
 
 /**
- * Compiled queries, reused while nothing they were compiled from changes. A query compiles from its
- * text, the context's lists (one object per state and caller), the caller's zone and the site clock;
- * one that names issues (`key = X-1`, `parent = X-1`) also from which issues exist, so it is kept per
- * state of the issue tables as well. Compiled queries hold no state of their own, so sharing one
+ * Compiled queries, reused while nothing they were compiled from changes. A query compiles from its text, the
+ * context's lists (one object per state and caller) and the caller's zone; one with relative dates also from the
+ * site clock, and one that names issues (`key = X-1`, `parent = X-1`) also from which issues exist, so those are
+ * kept per clock and per state of the issue tables. Most queries read neither, so they (and their comparators,
+ * which key the corpus orderings) survive writes. Compiled queries hold no state of their own, so sharing one
  * between requests changes nothing.
  */
 const MAX_ENTRIES = 256;
@@ -23,17 +24,20 @@ export function compileForSite(site: Site, caller: User, jql: string): JqlResult
   const lists = jqlLists(site, caller);
   const plainCache = plain.get([lists], () => new RecentMap(MAX_ENTRIES));
   const namingCache = naming.get([lists, site.jira.issues.state, site.jira.issueKeys.state], () => new RecentMap(MAX_ENTRIES));
-  const key = `${caller.accountId}\u0000${caller.timeZone}\u0000${site.now()}\u0000${jql}`;
-  const hit = plainCache.get(key) ?? namingCache.get(key);
+  const anyTime = `${caller.accountId}\u0000${caller.timeZone}\u0000-\u0000${jql}`;
+  const atNow = `${caller.accountId}\u0000${caller.timeZone}\u0000${site.now()}\u0000${jql}`;
+  const hit = plainCache.get(anyTime) ?? plainCache.get(atNow) ?? namingCache.get(anyTime) ?? namingCache.get(atNow);
   if (hit) return hit;
   let readsIssues = false;
+  let readsClock = false;
   const result = compileJql(
     jql,
-    jqlContext(site, caller, () => {
-      readsIssues = true;
+    jqlContext(site, caller, {
+      issues: () => (readsIssues = true),
+      now: () => (readsClock = true),
     }),
   );
   // Failures are rare and their messages go into response bodies: only successes are shared.
-  if (result.ok) (readsIssues ? namingCache : plainCache).set(key, result);
+  if (result.ok) (readsIssues ? namingCache : plainCache).set(readsClock ? atNow : anyTime, result);
   return result;
 }

@@ -232,27 +232,36 @@ export function jqlLists(site: Site, caller: User): JqlLists {
   });
 }
 
+/** Hooks that hear what a compile reads beyond the lists: which issues exist, and the clock. */
+export interface ContextWatch {
+  issues?(): void;
+  now?(): void;
+}
+
 /**
  * What JQL needs to know about the site and the caller. Projects and issue keys the caller cannot
  * browse are left out, so JQL answers "does not exist" for them exactly as for unknown ones.
- * `onIssueLookup` hears of every question about which issues exist.
  */
-export function jqlContext(site: Site, caller: User, onIssueLookup?: () => void): JqlContext {
+export function jqlContext(site: Site, caller: User, watch: ContextWatch = {}): JqlContext {
   const jira = site.jira;
   const visible = visibleProjectIds(site, caller);
+  const now = site.now();
   return {
     currentAccountId: caller.accountId,
-    now: site.now(),
+    get now() {
+      watch.now?.();
+      return now;
+    },
     timeZone: caller.timeZone,
     ...jqlLists(site, caller),
     issueKeyExists: (key) => {
-      onIssueLookup?.();
+      watch.issues?.();
       const id = jira.issueKeys.get(key.toUpperCase());
       const issue = id === undefined ? undefined : jira.issues.get(id);
       return issue !== undefined && visible.has(issue.projectId);
     },
     issueIdExists: (id) => {
-      onIssueLookup?.();
+      watch.issues?.();
       const issue = jira.issues.get(id);
       return issue !== undefined && visible.has(issue.projectId);
     },
