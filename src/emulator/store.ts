@@ -378,6 +378,23 @@ export function patchSorted<T>(base: readonly T[], dropped: ReadonlySet<T>, adde
   return out;
 }
 
+/** `patchSorted` as a lazy sequence: a reader that stops early (a page of results) touches only what it reads. */
+export function* mergePatched<T>(
+  base: readonly T[],
+  dropped: ReadonlySet<T>,
+  added: readonly T[],
+  compare: (a: T, b: T) => number,
+): Generator<T> {
+  const extra = [...added].sort(compare);
+  let j = 0;
+  for (const item of base) {
+    if (dropped.size > 0 && dropped.has(item)) continue;
+    while (j < extra.length && compare(extra[j] as T, item) < 0) yield extra[j++] as T;
+    yield item;
+  }
+  while (j < extra.length) yield extra[j++] as T;
+}
+
 /** A map that keeps at most `capacity` entries, dropping the least recently used: for caches of derived data. */
 export class RecentMap<K, V> {
   private readonly entries = new Map<K, V>();

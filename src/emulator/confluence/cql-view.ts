@@ -168,6 +168,16 @@ function commentCandidate(binding: Binding, site: Site, comment: CommentRecord):
 
 type Comparator = (a: CqlContentView, b: CqlContentView) => number;
 
+/** Comparators by number, for cache keys (numbers are never reused). */
+const comparatorIds = new WeakMap<Comparator, number>();
+let nextComparatorId = 0;
+
+function comparatorId(compare: Comparator): number {
+  let id = comparatorIds.get(compare);
+  if (id === undefined) comparatorIds.set(compare, (id = nextComparatorId++));
+  return id;
+}
+
 /** How a fork's corpus differs from its base's: what it no longer has and what it has anew. */
 interface Patch {
   base: CqlCorpus;
@@ -177,7 +187,8 @@ interface Patch {
 
 export class CqlCorpus {
   // Bounded: every compiled query brings its own comparator, and each ordering holds the whole corpus.
-  private readonly orderings = new RecentMap<Comparator, readonly CqlCandidate[]>(32);
+  private readonly orderings = new RecentMap<string, readonly CqlCandidate[]>(32);
+  private bySpace: Map<string, CqlCandidate[]> | undefined;
 
   constructor(
     /** Shared by a base corpus and the corpora patched from it, whose views it may hold. */
@@ -187,19 +198,41 @@ export class CqlCorpus {
   ) {}
 
   /**
-   * The candidates in `compare`'s order, ties by id; cached per comparator (compiled queries are shared, so their
-   * comparators are too). Filtering this list keeps the order, so a search never sorts its hits. A patched corpus
-   * merges its changes into its base's order. Call it inside `search`, like anything that may read views.
+   * The candidates (only those of these spaces, lower-cased keys, when given) in `compare`'s order, ties by id;
+   * cached per comparator and spaces (compiled queries are shared, so their comparators are too). Filtering this
+   * list keeps the order, so a search never sorts its hits. A patched corpus merges its changes into its base's
+   * order. Call it inside `search`, like anything that may read views.
    */
-  sortedBy(compare: Comparator): readonly CqlCandidate[] {
-    let sorted = this.orderings.get(compare);
+  sortedBy(compare: Comparator, spaceKeys?: readonly string[]): readonly CqlCandidate[] {
+    const spaces = spaceKeys && [...new Set(spaceKeys)].sort();
+    const key = `${comparatorId(compare)}|${spaces ? `spaces:${spaces.join("\u0000")}` : "all"}`;
+    let sorted = this.orderings.get(key);
     if (!sorted) {
       const total = (a: CqlCandidate, b: CqlCandidate): number => compare(a.view, b.view) || compareIds(a.view.id, b.view.id);
       const patch = this.patch;
-      sorted = patch ? patchSorted(patch.base.sortedBy(compare), patch.dropped, patch.added, total) : [...this.candidates].sort(total);
-      this.orderings.set(compare, sorted);
+      if (patch) {
+        const inSpaces = spaces && new Set(spaces);
+        const added = inSpaces ? patch.added.filter((c) => inSpaces.has(c.view.spaceKey.toLowerCase())) : patch.added;
+        sorted = patchSorted(patch.base.sortedBy(compare, spaces), patch.dropped, added, total);
+      } else sorted = [...this.select(spaces)].sort(total);
+      this.orderings.set(key, sorted);
     }
     return sorted;
+  }
+
+  private select(spaces: readonly string[] | undefined): readonly CqlCandidate[] {
+    if (!spaces) return this.candidates;
+    if (!this.bySpace) {
+      this.bySpace = new Map();
+      for (const candidate of this.candidates) {
+        const space = candidate.view.spaceKey.toLowerCase();
+        const group = this.bySpace.get(space);
+        if (group) group.push(candidate);
+        else this.bySpace.set(space, [candidate]);
+      }
+    }
+    const groups = this.bySpace;
+    return spaces.flatMap((space) => groups.get(space) ?? []);
   }
 
   /** Runs `fn` with the corpus's lazy fields reading from `site` (which must be in the corpus's state). */

@@ -153,8 +153,8 @@ export const searchByCql: Operation = {
     const corpus = cqlCorpus(site);
     const hits = corpus.search(site, () => {
       const found: CqlCandidate[] = [];
-      // The corpus in the query's order (cached per comparator): filtering it keeps that order.
-      for (const candidate of corpus.sortedBy(query.compare)) {
+      // The corpus (just the query's spaces, when it names them) in the query's order: filtering keeps that order.
+      for (const candidate of corpus.sortedBy(query.compare, query.spaceKeys)) {
         let canSee = readable.get(candidate.space);
         if (canSee === undefined) readable.set(candidate.space, (canSee = canRead(caller, candidate.space)));
         if (canSee && query.matches(candidate.view)) found.push(candidate);

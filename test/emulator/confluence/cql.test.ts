@@ -334,3 +334,22 @@ test("compiled queries are fast and text tokens are cached per view", () => {
   const perView = (performance.now() - start) / (10 * views.length);
   assert.ok(perView < 0.01, `matches took ${perView.toFixed(4)} ms per view`);
 });
+
+test("queries ANDed with space = / space IN name the spaces a search may scan; others name none", () => {
+  const spaces = (cql: string): readonly string[] | undefined => {
+    const result = compileCql(cql, CONTEXT);
+    assert.ok(result.ok, cql);
+    return result.query.spaceKeys;
+  };
+  assert.deepEqual(spaces("type = page AND space = ENG"), ["eng"]);
+  assert.deepEqual(spaces('space.key IN (ENG, "Ops") AND title ~ "x"'), ["eng", "ops"]);
+  assert.deepEqual(spaces("space IN (ENG, OPS) AND (space = OPS AND type = page)"), ["ops"]);
+  assert.deepEqual(spaces("space = ENG AND space = OPS"), []);
+  for (const cql of ["type = page", "space = ENG OR type = page", "type = page AND space != ENG", "type = page AND NOT space = ENG"]) {
+    assert.equal(spaces(cql), undefined, cql);
+  }
+  // Whatever the narrowing, the filter alone decides: a view outside the spaces never matches.
+  const compiled = compileCql("space = OPS", CONTEXT);
+  assert.ok(compiled.ok);
+  assert.equal(compiled.query.matches(VIEWS[0]!), VIEWS[0]!.spaceKey.toLowerCase() === "ops");
+});

@@ -7,7 +7,7 @@ import type { CqlQuery, Expr, SortKey } from "./ast.js";
 import { CqlCompileError, compileClause, isNegative, type Predicate } from "./fields.js";
 import { CqlSyntaxError } from "./lexer.js";
 import { parseCql } from "./parser.js";
-import type { CompileCql, CqlContentView, CqlContext, CqlResult } from "./types.js";
+import type { CompileCql, CompiledCql, CqlContentView, CqlContext, CqlResult } from "./types.js";
 
 type Comparator = (a: CqlContentView, b: CqlContentView) => number;
 
@@ -78,14 +78,36 @@ function build(query: CqlQuery, context: CqlContext): CqlResult {
   if (query.where !== null) checkFirstClause(query.where);
   const filter = query.where === null ? () => true : compileExpr(query.where, context);
   const compare = compileOrder(query.orderBy.length > 0 ? query.orderBy : DEFAULT_ORDER);
-  return {
-    ok: true,
-    query: {
-      // Search sees only current content, as Confluence's does (drafts and trash are excluded).
-      matches: (view) => view.status === "current" && filter(view),
-      compare,
-    },
+  const compiled: CompiledCql = {
+    // Search sees only current content, as Confluence's does (drafts and trash are excluded).
+    matches: (view) => view.status === "current" && filter(view),
+    compare,
   };
+  const spaceKeys = query.where === null ? undefined : spacesOf(query.where);
+  if (spaceKeys) compiled.spaceKeys = spaceKeys;
+  return { ok: true, query: compiled };
+}
+
+const SPACE_FIELDS = new Set(["space", "space.key"]);
+
+/** The spaces an expression restricts content to (`space = X`, `space IN (...)`, ANDed), when it does. */
+function spacesOf(expr: Expr): readonly string[] | undefined {
+  if (expr.kind === "clause") {
+    if (!SPACE_FIELDS.has(expr.field.toLowerCase()) || (expr.op !== "=" && expr.op !== "in")) return undefined;
+    const keys: string[] = [];
+    for (const value of expr.values) {
+      if (value.kind !== "literal") return undefined;
+      keys.push(value.text.toLowerCase());
+    }
+    return keys;
+  }
+  if (expr.kind !== "and") return undefined;
+  let keys: readonly string[] | undefined;
+  for (const operand of expr.operands) {
+    const own = spacesOf(operand);
+    if (own) keys = keys ? keys.filter((k) => own.includes(k)) : own;
+  }
+  return keys;
 }
 
 export const compileCql: CompileCql = (cql, context) => {

@@ -40,6 +40,11 @@ export interface CqlContext {
 export interface CompiledCql {
   matches(content: CqlContentView): boolean;
   compare(a: CqlContentView, b: CqlContentView): number;
+  /**
+   * Space keys (lower-cased) the query is restricted to, when the engine can tell: only content of these spaces
+   * can match, so the emulator may scan just them. Undefined means: scan everything.
+   */
+  spaceKeys?: readonly string[];
 }
 
 export type CqlResult =

@@ -1,5 +1,5 @@
 import { Site } from "../../site.js";
-import { baseTables, patchSorted, RecentMap, WeakMemo, type JournalRef, type Table } from "../../store.js";
+import { baseTables, mergePatched, RecentMap, WeakMemo, type JournalRef, type Table } from "../../store.js";
 import type { JqlIssueView } from "../jql/types.js";
 import type { IssueRecord } from "../state.js";
 import { commentIdsOf, viewReader } from "./view.js";
@@ -32,44 +32,76 @@ function comparatorId(compare: Comparator): number {
 
 /**
  * Every issue of a site with its JQL view: what a search scans. Cached per state of every table a view reads,
- * so it is shared by all requests and forks that see the same issues; a fork that wrote patches its base's.
+ * so it is shared by all requests and forks that see the same issues; a fork that wrote patches its base's, in
+ * proportion to what it changed.
  */
 export class IssueCorpus {
   private byProject: Map<string, readonly Candidate[]> | undefined;
   // Bounded: every compiled query brings its own comparator, and each ordering holds the whole corpus.
   private readonly orderings = new RecentMap<string, readonly Candidate[]>(MAX_ORDERINGS);
-  private ids: ReadonlySet<string> | undefined;
+  private index: BaseIndex | undefined;
 
   constructor(
-    readonly all: readonly Candidate[],
+    private candidates: readonly Candidate[] | undefined,
     private readonly patch?: Patch,
   ) {}
 
+  /** Every candidate (a patched corpus lists its own only when asked). */
+  get all(): readonly Candidate[] {
+    if (!this.candidates) {
+      const patch = this.patch as Patch;
+      this.candidates = [...patch.base.all.filter((c) => !patch.dropped.has(c)), ...patch.added];
+    }
+    return this.candidates;
+  }
+
   /**
-   * The candidates (only those of the projects with these keys, in any case, when given) in `compare`'s order,
-   * cached per comparator and projects. Comparators are total (ties end on the id), so filtering this list equals
-   * sorting the filtered one: a search never sorts its matches. A patched corpus merges its changes into its
-   * base's order.
+   * The candidates (only those of the projects with these keys, in any case, when given) in `compare`'s order.
+   * Comparators are total (ties end on the id), so filtering this sequence equals sorting the filtered one: a search
+   * never sorts its matches, and may stop once it has enough. A base corpus caches the order per comparator and
+   * projects; a patched one merges its changes into its base's as it is read.
    */
-  sorted(compare: Comparator, projectKeys?: readonly string[]): readonly Candidate[] {
+  ordered(compare: Comparator, projectKeys?: readonly string[]): Iterable<Candidate> {
     const keys = projectKeys && [...new Set(projectKeys.map((k) => k.toUpperCase()))].sort();
-    const id = keys ? `projects:${keys.join("\u0000")}` : "all";
-    const key = `${comparatorId(compare)}|${id}`;
+    const patch = this.patch;
+    if (patch) {
+      const inKeys = keys && new Set(keys);
+      const added = inKeys ? patch.added.filter((c) => inKeys.has(c.view.projectKey.toUpperCase())) : patch.added;
+      const order = (a: Candidate, b: Candidate): number => compare(a.view, b.view);
+      return mergePatched(patch.base.sortedBy(compare, keys), patch.dropped, added, order);
+    }
+    return this.sortedBy(compare, keys);
+  }
+
+  /** Lookups a patch needs into its base: candidates by issue id, by parent id and by comment id. */
+  baseIndex(): BaseIndex {
+    if (!this.index) {
+      const byId = new Map<string, Candidate>();
+      const byParent = new Map<string, Candidate[]>();
+      const byComment = new Map<string, Candidate>();
+      for (const candidate of this.all) {
+        const view = candidate.view;
+        byId.set(view.id, candidate);
+        if (view.parentId !== null) {
+          const children = byParent.get(view.parentId);
+          if (children) children.push(candidate);
+          else byParent.set(view.parentId, [candidate]);
+        }
+        for (const commentId of commentIdsOf(view)) byComment.set(commentId, candidate);
+      }
+      this.index = { byId, byParent, byComment };
+    }
+    return this.index;
+  }
+
+  private sortedBy(compare: Comparator, keys: readonly string[] | undefined): readonly Candidate[] {
+    const key = `${comparatorId(compare)}|${keys ? `projects:${keys.join("\u0000")}` : "all"}`;
     let sorted = this.orderings.get(key);
     if (!sorted) {
-      const order = (a: Candidate, b: Candidate): number => compare(a.view, b.view);
-      if (this.patch) {
-        const inKeys = keys && new Set(keys);
-        const added = inKeys ? this.patch.added.filter((c) => inKeys.has(c.view.projectKey.toUpperCase())) : this.patch.added;
-        sorted = patchSorted(this.patch.base.sorted(compare, keys), this.patch.dropped, added, order);
-      } else sorted = [...this.select(keys)].sort(order);
+      sorted = [...this.select(keys)].sort((a, b) => compare(a.view, b.view));
       this.orderings.set(key, sorted);
     }
     return sorted;
-  }
-
-  has(issueId: string): boolean {
-    return (this.ids ??= new Set(this.all.map((c) => c.view.id))).has(issueId);
   }
 
   private select(keys: readonly string[] | undefined): readonly Candidate[] {
@@ -77,6 +109,12 @@ export class IssueCorpus {
     const groups = (this.byProject ??= groupByProject(this.all));
     return keys.flatMap((key) => groups.get(key) ?? []);
   }
+}
+
+interface BaseIndex {
+  byId: ReadonlyMap<string, Candidate>;
+  byParent: ReadonlyMap<string, readonly Candidate[]>;
+  byComment: ReadonlyMap<string, Candidate>;
 }
 
 function groupByProject(all: readonly Candidate[]): Map<string, readonly Candidate[]> {
@@ -122,46 +160,35 @@ function built(site: Site): IssueCorpus {
 }
 
 /**
- * The corpus of a fork from its base's (same catalog states): changed issues get their new record's view; an
- * unchanged issue keeps its candidate unless its parent or one of its comments changed (the only other records a
- * view reads) and its view with them.
+ * The corpus of a fork from its base's (same catalog states), in proportion to the change: changed issues get
+ * their new record's view; an unchanged issue is looked at again only when its parent or one of its comments
+ * changed (the only other records a view reads), and replaced when its view changed with them.
  */
 function patched(site: Site, base: IssueCorpus): IssueCorpus {
   const jira = site.jira;
   const view = viewReader(site);
+  const index = base.baseIndex();
   const changedIssues = new Set(jira.issues.changedKeys());
-  const changedComments = new Set(jira.comments.changedKeys());
-  const all: Candidate[] = [];
   const dropped = new Set<Candidate>();
   const added: Candidate[] = [];
-  const replace = (old: Candidate, issue: IssueRecord | undefined): void => {
-    dropped.add(old);
-    if (!issue) return;
-    const fresh = { issue, view: view(issue) };
-    all.push(fresh);
-    added.push(fresh);
-  };
-  // Reads only views (one class, so property reads stay monomorphic), not records of many shapes.
-  for (const candidate of base.all) {
-    const v = candidate.view;
-    if (changedIssues.has(v.id)) replace(candidate, jira.issues.get(v.id));
-    else if ((v.parentId !== null && changedIssues.has(v.parentId)) || (changedComments.size > 0 && readsComment(v, changedComments))) {
-      if (view(candidate.issue) === v) all.push(candidate);
-      else replace(candidate, candidate.issue);
-    } else all.push(candidate);
-  }
+  const revisit = new Set<Candidate>();
   for (const id of changedIssues) {
-    if (base.has(id)) continue;
+    const old = index.byId.get(id);
+    if (old) dropped.add(old);
     const issue = jira.issues.get(id);
-    if (!issue) continue;
-    const fresh = { issue, view: view(issue) };
-    all.push(fresh);
-    added.push(fresh);
+    if (issue) added.push({ issue, view: view(issue) });
+    for (const child of index.byParent.get(id) ?? []) revisit.add(child);
   }
-  return new IssueCorpus(all, { base, dropped, added });
-}
-
-function readsComment(view: JqlIssueView, changed: ReadonlySet<string>): boolean {
-  for (const id of commentIdsOf(view)) if (changed.has(id)) return true;
-  return false;
+  for (const id of jira.comments.changedKeys()) {
+    const holder = index.byComment.get(id);
+    if (holder) revisit.add(holder);
+  }
+  for (const candidate of revisit) {
+    if (changedIssues.has(candidate.view.id)) continue;
+    const fresh = view(candidate.issue);
+    if (fresh === candidate.view) continue;
+    dropped.add(candidate);
+    added.push({ issue: candidate.issue, view: fresh });
+  }
+  return new IssueCorpus(undefined, { base, dropped, added });
 }

@@ -37,8 +37,8 @@ function compileBounded(site: Site, caller: User, jql: string): Compiled {
   return { ok: true, query: result.query };
 }
 
-/** Issues the caller can see that match, in the query's order. */
-function matchingIssues(site: Site, caller: User, query: CompiledJql): Candidate[] {
+/** Issues the caller can see that match, in the query's order: the first `limit` of them. */
+function matchingIssues(site: Site, caller: User, query: CompiledJql, limit = Infinity): Candidate[] {
   const visible = visibleProjectIds(site, caller);
   const keys = query.narrowing?.issueKeys;
   const projectKeys = query.narrowing?.projectKeys;
@@ -54,10 +54,12 @@ function matchingIssues(site: Site, caller: User, query: CompiledJql): Candidate
       if (inProjects && !inProjects.has(view.projectKey.toUpperCase())) continue;
       if (query.matches(view)) out.push({ issue, view });
     }
-    return out.sort((a, b) => query.compare(a.view, b.view));
+    return out.sort((a, b) => query.compare(a.view, b.view)).slice(0, limit);
   }
-  // Otherwise scan the corpus (only the named projects' issues when the query is restricted to some), already in order.
-  for (const candidate of issueCorpus(site).sorted(query.compare, projectKeys)) {
+  // Otherwise scan the corpus (only the named projects' issues when the query is restricted to some), already in
+  // order, so the scan can stop once it has what the page needs.
+  for (const candidate of issueCorpus(site).ordered(query.compare, projectKeys)) {
+    if (out.length >= limit) break;
     if (visible.has(candidate.view.projectId) && query.matches(candidate.view)) out.push(candidate);
   }
   return out;
@@ -78,7 +80,8 @@ function search(site: Site, caller: User, input: SearchInput): EmuResponse {
   const cap = keysOnly ? MAX_RESULTS_IDS : MAX_RESULTS_FIELDS;
   const size = Math.min(Math.max(1, input.maxResults), cap);
 
-  const matches = matchingIssues(site, caller, compiled.query);
+  // One match past the page says whether another page follows (/search/jql reports no total).
+  const matches = matchingIssues(site, caller, compiled.query, offset + size + 1);
   const pageItems = matches.slice(offset, offset + size);
   const end = offset + pageItems.length;
   const perIssueExpand = new Set([...input.expand].filter((e) => e !== "names" && e !== "schema"));
