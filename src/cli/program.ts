@@ -4,6 +4,7 @@ import { registerMcp } from "./mcp.js";
 import { registerRun } from "./run.js";
 import { registerTrain } from "./train.js";
 import { registerDiagnose } from "./diagnose.js";
+import { registerDemos } from "./demos.js";
 import { registerEval } from "./eval.js";
 import { registerReport } from "./report.js";
 import { showTraceFile } from "./trace-show.js";
@@ -64,6 +65,7 @@ export function buildCli(): Command {
   registerEval(program);
   registerReport(program);
   registerDiagnose(program);
+  registerDemos(program);
   registerTrain(program);
   registerMcp(program);
 

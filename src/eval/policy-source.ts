@@ -36,11 +36,11 @@ export interface PolicySource {
 }
 
 /** Scripted policies keep per-episode progress, so each episode gets its own instance. */
-function scriptedSource(id: string): PolicySource {
+function scriptedSource(id: string, surface: SurfaceName): PolicySource {
   return {
     id,
-    surface: "rest",
-    forEpisode: (task) => scriptedPolicyFor(id, task),
+    surface,
+    forEpisode: (task) => scriptedPolicyFor(id, task, surface),
     close: async () => {},
   };
 }
@@ -60,8 +60,9 @@ export async function createPolicySource(config: EvalConfig, runtime: RuntimeOpt
   const sampling = { ...(config.temperature !== undefined ? { temperature: config.temperature } : {}), seed: config.seed };
   switch (spec.kind) {
     case "oracle":
+      return scriptedSource(config.policy, config.surface);
     case "perturbed":
-      return scriptedSource(config.policy);
+      return scriptedSource(config.policy, "rest");
     case "embedded":
       return sharedSource(
         await createEmbeddedPolicy({

@@ -102,7 +102,7 @@ async function openResumedRun(options: EvalOptions): Promise<OpenedRun> {
 /** Checks that need no model: the policy spec parses and can act through the surface. */
 function checkPolicy(config: EvalConfig): void {
   const spec = parsePolicySpec(config.policy);
-  if ((spec.kind === "oracle" || spec.kind === "perturbed") && config.surface !== "rest") {
+  if (spec.kind === "perturbed" && config.surface !== "rest") {
     throw new Error(`${config.policy} acts through the rest surface only; drop --surface ${config.surface}`);
   }
 }

@@ -8,6 +8,7 @@ import { createOracle } from "../../src/policy/oracle/index.js";
 import { FAILURE_LABELS } from "../../src/reward/index.js";
 import { scenarioNames } from "../../src/scenarios/registry.js";
 import { readTraces, validateTrace } from "../../src/trace/index.js";
+import type { Trace } from "../../src/trace/types.js";
 import { assertPng, config, tempDir } from "./helpers.js";
 
 const SECTION_FIELDS = ["n", "samples", "meanReward", "ci95", "passAt1", "passAtK", "passHatK", "failures", "bySplit", "byDifficulty"];
@@ -115,7 +116,22 @@ test("tasks a policy cannot run are skipped and reported, not scored", async (t)
   assert.equal(results.overall.meanReward, 1);
 });
 
-test("a scripted policy on the mcp surface is refused before anything runs", async (t) => {
+test("a perturbed oracle on the mcp surface is refused before anything runs", async (t) => {
   const out = tempDir(t);
-  await assert.rejects(runEval({ out, config: config({ surface: "mcp" }), runtime: { concurrency: 1 } }), /rest surface only/);
+  const perturbed = config({ surface: "mcp", policy: "perturbed:wrong_value" });
+  await assert.rejects(runEval({ out, config: perturbed, runtime: { concurrency: 1 } }), /rest surface only/);
+});
+
+test("eval with the oracle on the mcp surface: difficulty 1 scores 1.0 everywhere, through mcp tools only", async (t) => {
+  const out = tempDir(t);
+  const { results, files } = await runEval({
+    out,
+    config: config({ scenarios: scenarioNames(), tasks: 2, surface: "mcp", difficulties: [1] }),
+    runtime: { concurrency: 2 },
+  });
+  assert.equal(results.overall.meanReward, 1);
+  for (const trace of (await readTraces(files.traces)) as Trace[]) {
+    assert.equal(trace.surface, "mcp");
+    for (const turn of trace.turns) for (const call of turn.calls) assert.match(call.name ?? "", /^(jira|confluence)_/);
+  }
 });

@@ -1,21 +1,23 @@
 /**
  * The oracle policy (solves a task with its reference plan, the fewest correct calls) and the
- * perturbed oracles `perturbed:<label>` (the same with exactly one injected failure). Both act
- * through the `rest` tool surface.
+ * perturbed oracles `perturbed:<label>` (the same with exactly one injected failure). The oracle
+ * acts through the `rest` or the `mcp` surface; perturbed oracles through `rest`.
  */
 import type { Task } from "../../scenarios/types.js";
 import type { Policy } from "../types.js";
 import { PERTURBATIONS, perturbScript, type PerturbationLabel } from "./perturbations/index.js";
 import { scriptFromPlan } from "./script.js";
-import { ScriptedPolicy } from "./scripted.js";
+import { ScriptedPolicy, type OracleSurface } from "./scripted.js";
 
 export { PERTURBATIONS, type PerturbationLabel } from "./perturbations/index.js";
 
 export const ORACLE_ID = "oracle";
 export const PERTURBED_PREFIX = "perturbed:";
 
-export function createOracle(task: Task): Policy {
-  return new ScriptedPolicy(ORACLE_ID, task, scriptFromPlan(task));
+export type { OracleSurface } from "./scripted.js";
+
+export function createOracle(task: Task, surface: OracleSurface = "rest"): Policy {
+  return new ScriptedPolicy(ORACLE_ID, task, scriptFromPlan(task), surface);
 }
 
 /** The oracle with one injected failure; undefined when that failure cannot apply to the task. */
@@ -32,8 +34,8 @@ export function isPerturbationLabel(value: string): value is PerturbationLabel {
  * The scripted policy for a policy id (`oracle` or `perturbed:<label>`) and a task, for the CLI
  * and eval. Throws on an unknown id; returns undefined when the perturbation does not apply.
  */
-export function scriptedPolicyFor(policyId: string, task: Task): Policy | undefined {
-  if (policyId === ORACLE_ID) return createOracle(task);
+export function scriptedPolicyFor(policyId: string, task: Task, surface: OracleSurface = "rest"): Policy | undefined {
+  if (policyId === ORACLE_ID) return createOracle(task, surface);
   if (policyId.startsWith(PERTURBED_PREFIX)) {
     const label = policyId.slice(PERTURBED_PREFIX.length);
     if (isPerturbationLabel(label)) return createPerturbedOracle(task, label);

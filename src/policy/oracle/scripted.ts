@@ -10,15 +10,21 @@ import { referencedSteps, requestOf, resolveStep, type ResolvedStep } from "../.
 import type { Task } from "../../scenarios/types.js";
 import { asAdmin, startState } from "../../scenarios/world.js";
 import type { AssistantTurn, Policy, PolicyRequest, ToolCall } from "../types.js";
-import { encodeRestCall } from "./encode.js";
+import { encodeRestCall, type EncodedCall } from "./encode.js";
+import { encodeMcpCalls } from "./encode-mcp.js";
 import type { Script, ScriptCall } from "./script.js";
 
 interface Progress {
+  /** Assistant turns played. */
   turn: number;
+  /** Next script turn (ahead of `turn` when script turns made no call on this surface). */
+  position: number;
   shadow: Site;
   responses: unknown[];
   finished: boolean;
 }
+
+export type OracleSurface = "rest" | "mcp";
 
 export class ScriptedPolicy implements Policy {
   private progress: Progress;
@@ -29,6 +35,8 @@ export class ScriptedPolicy implements Policy {
     readonly id: string,
     private readonly task: Task,
     private readonly script: Script,
+    /** The tool surface the calls are written for (`rest` or `mcp`). */
+    private readonly surface: OracleSurface = "rest",
   ) {
     this.referenced = referencedSteps(task.plan);
     this.progress = this.fresh();
@@ -41,7 +49,7 @@ export class ScriptedPolicy implements Policy {
   }
 
   private fresh(): Progress {
-    return { turn: 0, shadow: startState(this.task), responses: [], finished: false };
+    return { turn: 0, position: 0, shadow: startState(this.task), responses: [], finished: false };
   }
 
   /** Rebuilds the shadow up to `turn` (a new episode, or a conversation replayed from elsewhere). */
@@ -52,24 +60,32 @@ export class ScriptedPolicy implements Policy {
 
   private play(): AssistantTurn {
     const p = this.progress;
-    const scripted = p.finished ? undefined : this.script.turns[p.turn];
     p.turn++;
-    if (!scripted) return this.answer(this.script.finalAnswer);
     const toolCalls: ToolCall[] = [];
-    for (const call of scripted.calls) {
-      const made = this.make(call, `call_${p.turn}_${toolCalls.length}`);
-      if (!made) {
-        // A reference could not be resolved (an earlier call failed): give up like an agent would.
-        p.finished = true;
-        return toolCalls.length > 0 ? { content: "", toolCalls, unparsed: [] } : this.answer("I could not complete the task.");
+    let made = 0;
+    const nextId = (): string => `call_${p.turn}_${made++}`;
+    // A script turn whose steps are all lookups the surface's tools make themselves yields no call: play the next.
+    while (toolCalls.length === 0) {
+      const scripted = p.finished ? undefined : this.script.turns[p.position];
+      p.position++;
+      if (!scripted) return this.answer(this.script.finalAnswer);
+      for (const call of scripted.calls) {
+        const calls = this.make(call, nextId);
+        if (!calls) {
+          // A reference could not be resolved (an earlier call failed), or the surface cannot express the step:
+          // give up like an agent would.
+          p.finished = true;
+          return toolCalls.length > 0 ? { content: "", toolCalls, unparsed: [] } : this.answer("I could not complete the task.");
+        }
+        toolCalls.push(...calls);
       }
-      toolCalls.push(made);
     }
     return { content: "", toolCalls, unparsed: [], finishReason: "tool_calls" };
   }
 
-  private make(call: ScriptCall, id: string): ToolCall | undefined {
-    if (call.kind === "raw") return { id, name: call.tool, argumentsText: call.argumentsText };
+  /** The calls a script call becomes (none for a lookup the surface's tools make themselves); undefined to give up. */
+  private make(call: ScriptCall, nextId: () => string): ToolCall[] | undefined {
+    if (call.kind === "raw") return [{ id: nextId(), name: call.tool, argumentsText: call.argumentsText }];
     const p = this.progress;
     const planned = this.task.plan[call.step];
     if (!planned) throw new Error(`script refers to missing plan step ${call.step}`);
@@ -80,15 +96,17 @@ export class ScriptedPolicy implements Policy {
       return undefined;
     }
     if (call.edit) resolved = call.edit(resolved, p.shadow);
-    const encoded = encodeRestCall(resolved);
-    const text = JSON.stringify(encoded.args);
-    if (call.corrupt) return { id, name: encoded.name, argumentsText: text.slice(0, -1) };
+    // Encoded before the shadow runs the step: encoders read the state the step starts from.
+    const encoded: EncodedCall[] | undefined = this.surface === "rest" ? [encodeRestCall(resolved)] : encodeMcpCalls(resolved, p.shadow);
+    if (!encoded) return undefined;
+    const calls = encoded.map((e): ToolCall => ({ id: nextId(), name: e.name, argumentsText: JSON.stringify(e.args) }));
+    if (call.corrupt) return calls.map((c) => ({ ...c, argumentsText: c.argumentsText.slice(0, -1) }));
     // Reads change nothing: the shadow only needs the writes, and the reads later steps quote.
     if (resolved.operation.mutates || this.referenced.has(call.step)) {
       const response = handle(p.shadow, asAdmin(requestOf(resolved)));
       p.responses[call.step] = response.body;
     }
-    return { id, name: encoded.name, argumentsText: text };
+    return calls;
   }
 
   private answer(content: string): AssistantTurn {
