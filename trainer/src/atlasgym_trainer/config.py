@@ -69,6 +69,19 @@ class GrpoSettings:
 
 
 @dataclass
+class WarmupConfig:
+    """Supervised warm-up on oracle demonstrations before GRPO (see atlasgym_trainer.warmup)."""
+
+    enabled: bool = False
+    tasks: int = 8  # demonstrations per scenario (train split, env.difficulty, env.surface)
+    first_seed: int = 100000  # demonstration task seeds start here, apart from the GRPO tasks
+    epochs: float = 2.0
+    learning_rate: float = 5e-5
+    batch: int = 4
+    max_length: int = 4096
+
+
+@dataclass
 class OutputSettings:
     save_every: int = 5  # checkpoint every N optimizer steps
     keep_checkpoints: int = 2
@@ -97,6 +110,7 @@ class Config:
     model: ModelSettings = field(default_factory=ModelSettings)
     env: EnvSettings = field(default_factory=EnvSettings)
     grpo: GrpoSettings = field(default_factory=GrpoSettings)
+    warmup: WarmupConfig = field(default_factory=WarmupConfig)
     output: OutputSettings = field(default_factory=OutputSettings)
     vllm: VllmSettings = field(default_factory=VllmSettings)
     eval: EvalSettings = field(default_factory=EvalSettings)

@@ -6,7 +6,8 @@
 Writes to ``--out``: ``config.yaml`` (resolved), ``tasks.jsonl`` (the training tasks),
 ``checkpoints/checkpoint-N`` (every ``output.save_every`` steps: weights, optimizer, scheduler,
 RNG, trainer state), ``metrics.jsonl``/``metrics.csv``, ``tensorboard/``, ``reward_curve.png`` and
-``final/`` (the trained model, LoRA merged). ``--resume`` continues from the last checkpoint with
+``final/`` (the trained model, LoRA merged), and with ``warmup.enabled`` ``warmup/`` (demonstrations, the
+warmed-up model GRPO starts from, ``warmup.json``). ``--resume`` continues from the last checkpoint with
 the saved configuration and tasks.
 """
 
@@ -241,7 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     shared_client = SessionClient(config.env.server, timeout=config.env.timeout)
     shared_client.health()
     taskset = load_or_probe_tasks(config, out, shared_client, resume=checkpoint is not None)
-    loaded = load_model(config.model.source, dtype=config.model.dtype, chat_template=config.model.chat_template)
+    source = config.model.source
+    if config.warmup.enabled:
+        from atlasgym_trainer.warmup import warm_up
+
+        source = str(warm_up(config, out / "warmup"))
+    loaded = load_model(source, dtype=config.model.dtype, chat_template=config.model.chat_template)
     print(f"model: {loaded.model_dir} ({config.model.dtype}); chat template: {loaded.chat_template_source}")
     trainer, _ = build_trainer(
         config,
