@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up atlasgym on a fresh machine (npm, PyPI) and runs the main job: GRPO training of the
-# embedded SmolLM2-135M with the `quick` preset against a local env server, with a before/after
-# eval on held-out test tasks and a comparison report in runs/quick/.
+# Sets up atlasgym on a fresh machine (npm, PyPI) and runs the main job: the `quick` preset on the
+# embedded SmolLM2-135M against a local env server (supervised warm-up on oracle demonstrations,
+# then GRPO), with evals before, after the warm-up and after GRPO on held-out test tasks and a
+# comparison report in runs/quick/.
 # Extra arguments go to `atlasgym train` (e.g. --steps 2, --eval-tasks 0, --scenario labels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +12,4 @@ npm install --no-audit --no-fund
 npm run build
 bash scripts/install-model.sh
 bash scripts/setup-python.sh
-exec node bin/atlasgym.js train --preset quick --eval-tasks 1 --out runs/quick "$@"
+exec node bin/atlasgym.js train --preset quick --out runs/quick "$@"

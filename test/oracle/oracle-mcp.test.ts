@@ -1,7 +1,7 @@
 /**
  * The oracle through the `mcp` surface (mcp-atlassian's tool shapes): at difficulty 1 it solves
- * every scenario exactly; at higher difficulties it solves every task whose steps the surface can
- * express without a reward-visible difference (the gaps are listed in docs/scenarios.md).
+ * every scenario exactly; at higher difficulties every task except those that need a project's
+ * lead, which no mcp-atlassian tool reads (docs/scenarios.md).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -32,7 +32,7 @@ for (const scenario of scenarioNames()) {
   });
 }
 
-test("through the mcp surface the oracle fully solves most harder tasks, and nothing it does is invalid", async () => {
+test("at difficulties 2 and 3 the mcp oracle solves most tasks; the rest miss only a read the surface has no tool for", async () => {
   for (const scenario of scenarioNames()) {
     for (const difficulty of [2, 3] as const) {
       const tasks = tasksOf(scenario, "train", difficulty, 12);
@@ -41,12 +41,11 @@ test("through the mcp surface the oracle fully solves most harder tasks, and not
         const trace = await runTask(task, createOracle(task, "mcp"), { surface: "mcp" });
         const result = reward(task, trace);
         if (result.reward === 1) solved++;
-        // Whatever the gap, the oracle never sends a bad call or an unwanted write.
-        const bad = result.failures.filter((f) => !["missing_read", "redundant_call"].includes(f.label));
-        assert.deepEqual(bad, [], task.id);
-        assert.ok(result.reward >= 0.95, `${task.id}: ${result.reward}`);
+        // mcp-atlassian has no tool that reads a project's lead; nothing else may go wrong.
+        const other = result.failures.filter((f) => !(f.label === "missing_read" && /lead/.test(f.detail)));
+        assert.deepEqual(other, [], task.id);
       }
-      if (scenario !== "jira-create-issue" || difficulty === 3) assert.ok(solved >= 4, `${scenario} d${difficulty}: ${solved}/12`);
+      assert.ok(solved >= 6, `${scenario} d${difficulty}: ${solved}/12`);
     }
   }
 });

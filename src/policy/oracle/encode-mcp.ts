@@ -18,7 +18,12 @@ import type { EncodedCall } from "./encode.js";
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
-type Encoder = (step: ResolvedStep, shadow: Site) => EncodedCall[] | undefined;
+/** What earlier steps of the episode left for later ones: the user searches the tools will make themselves. */
+export interface McpEncodingMemory {
+  userQueries: string[];
+}
+
+type Encoder = (step: ResolvedStep, shadow: Site, memory: McpEncodingMemory) => EncodedCall[] | undefined;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 const call = (name: string, args: Record<string, unknown>): EncodedCall => ({ name, args });
@@ -55,8 +60,30 @@ function spaceKeyOf(spaceId: Json, shadow: Site): string | undefined {
   return isObject(found) && typeof found["key"] === "string" ? found["key"] : undefined;
 }
 
+/**
+ * How to name a user to a tool: by the query of an earlier user search that finds exactly them (the
+ * tool then makes that search itself, as the task expects an agent to), else by account id.
+ */
+function userArg(accountId: string, shadow: Site, memory: McpEncodingMemory): string {
+  for (const query of memory.userQueries) {
+    const found = read(shadow, "/rest/api/3/user/search", { query });
+    if (!Array.isArray(found)) continue;
+    const wanted = query.trim().toLowerCase();
+    const exact = found.filter(
+      (u) => isObject(u) && [u["emailAddress"], u["displayName"]].some((v) => typeof v === "string" && v.toLowerCase() === wanted),
+    );
+    const chosen = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
+    if (isObject(chosen) && chosen["accountId"] === accountId) return query;
+  }
+  return accountId;
+}
+
 /** Jira `fields` for the tools' field arguments: a Markdown description where exact, everything else as the API takes it. */
-function fieldArgs(fields: JsonObject): { description?: string; assignee?: string; rest: JsonObject } | undefined {
+function fieldArgs(
+  fields: JsonObject,
+  shadow: Site,
+  memory: McpEncodingMemory,
+): { description?: string; assignee?: string; rest: JsonObject } | undefined {
   const rest: JsonObject = {};
   let description: string | undefined;
   let assignee: string | undefined;
@@ -65,7 +92,7 @@ function fieldArgs(fields: JsonObject): { description?: string; assignee?: strin
       description = adfAsMarkdown(value);
       if (description === undefined) rest[name] = value;
     } else if (name === "assignee" && isObject(value) && typeof value["accountId"] === "string") {
-      assignee = value["accountId"];
+      assignee = userArg(value["accountId"], shadow, memory);
     } else {
       rest[name] = value;
     }
@@ -79,13 +106,13 @@ function withDefined(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
 }
 
-const createIssue: Encoder = (step, shadow) => {
+const createIssue: Encoder = (step, shadow, memory) => {
   const body = step.body;
   if (!isObject(body) || !isObject(body["fields"]) || body["update"] !== undefined) return undefined;
   const { project, issuetype, summary, ...others } = body["fields"];
   const projectKey = projectKeyOf(project, shadow);
   const type = isObject(issuetype) ? (issuetype["id"] ?? issuetype["name"]) : undefined;
-  const split = fieldArgs(others);
+  const split = fieldArgs(others, shadow, memory);
   if (projectKey === undefined || type === undefined || typeof summary !== "string" || !split) return undefined;
   return [
     call(
@@ -157,7 +184,7 @@ function labelsAfter(update: JsonObject, key: string, shadow: Site): string[] | 
   return [...labels];
 }
 
-const editIssue: Encoder = (step, shadow) => {
+const editIssue: Encoder = (step, shadow, memory) => {
   const body = step.body;
   const key = step.params["issueIdOrKey"];
   if (!isObject(body) || key === undefined || Object.keys(body).some((k) => k !== "fields" && k !== "update")) return undefined;
@@ -167,7 +194,7 @@ const editIssue: Encoder = (step, shadow) => {
     if (!labels) return undefined;
     fields["labels"] = labels;
   }
-  const split = fieldArgs(fields);
+  const split = fieldArgs(fields, shadow, memory);
   if (!split || Object.keys(fields).length === 0) return undefined;
   const named: JsonObject = { ...split.rest };
   if (split.description !== undefined) named["description"] = split.description;
@@ -210,13 +237,16 @@ const createPage: Encoder = (step, shadow) => {
   ];
 };
 
-/** `GET /wiki/api/v2/pages?title=...&space-id=...` is the tool's page-by-title lookup; other listings have no tool. */
+/**
+ * A page found by title becomes a CQL search (confluence_get_page by title would look the space up
+ * again, a request confluence_create_page repeats); other listings have no tool.
+ */
 const getPages: Encoder = (step, shadow) => {
   const { title, "space-id": spaceId } = step.query;
   if (typeof title !== "string") return [];
-  if (spaceId === undefined) return [call("confluence_search", { query: `type = page AND title = ${JSON.stringify(title)}` })];
   const spaceKey = typeof spaceId === "string" ? spaceKeyOf(spaceId, shadow) : undefined;
-  return spaceKey === undefined ? [] : [call("confluence_get_page", { title, space_key: spaceKey })];
+  const inSpace = spaceKey === undefined ? "" : ` AND space = ${JSON.stringify(spaceKey)}`;
+  return [call("confluence_search", { query: `type = page AND title = ${JSON.stringify(title)}${inSpace}` })];
 };
 
 const addLabels: Encoder = (step) => {
@@ -226,6 +256,18 @@ const addLabels: Encoder = (step) => {
   if (names.some((n) => typeof n !== "string")) return undefined;
   return names.map((name) => call("confluence_add_label", { page_id: step.params["id"], name }));
 };
+
+/**
+ * confluence_search cannot page: it asks for its largest page (50) at once, so the plan's later
+ * pages within those 50 need no call, and pages beyond them cannot be reached through the surface.
+ */
+const searchCql: Encoder = (step) => {
+  const start = step.query["start"] === undefined ? 0 : Number(step.query["start"]);
+  if (start > 0) return start < SEARCH_MAX ? [] : undefined;
+  return [call("confluence_search", { query: step.query["cql"], limit: SEARCH_MAX })];
+};
+
+const SEARCH_MAX = 50;
 
 const limitOf = (text: string | string[] | undefined): number | undefined =>
   typeof text === "string" ? Math.min(50, Number(text)) : undefined;
@@ -244,7 +286,10 @@ const ENCODERS: Record<string, Encoder> = {
     call("jira_get_create_fields", { project_key: step.params["projectIdOrKey"], issue_type_id: step.params["issueTypeId"] }),
   ],
   // The MCP tools take users by name or e-mail and resolve them, and have no project lookup of their own.
-  "jira.findUsers": () => [],
+  "jira.findUsers": (step, _shadow, memory) => {
+    if (typeof step.query["query"] === "string") memory.userQueries.push(step.query["query"]);
+    return [];
+  },
   "jira.getProject": () => [],
   "confluence.createPage": createPage,
   "confluence.getPageById": (step) => [call("confluence_get_page", { page_id: step.params["id"] })],
@@ -254,14 +299,12 @@ const ENCODERS: Record<string, Encoder> = {
   "confluence.getChildPages": (step) => [
     call("confluence_get_page_children", withDefined({ parent_id: step.params["id"], limit: limitOf(step.query["limit"]) })),
   ],
-  "confluence.searchByCQL": (step) => [
-    call("confluence_search", withDefined({ query: step.query["cql"], limit: limitOf(step.query["limit"]) })),
-  ],
+  "confluence.searchByCQL": searchCql,
   "confluence.addLabelsToContent": addLabels,
   "confluence.getPageLabels": (step) => [call("confluence_get_labels", { page_id: step.params["id"] })],
 };
 
-export function encodeMcpCalls(step: ResolvedStep, shadow: Site): EncodedCall[] | undefined {
+export function encodeMcpCalls(step: ResolvedStep, shadow: Site, memory: McpEncodingMemory): EncodedCall[] | undefined {
   const encoder = ENCODERS[step.operation.id];
-  return encoder ? encoder(step, shadow) : undefined;
+  return encoder ? encoder(step, shadow, memory) : undefined;
 }

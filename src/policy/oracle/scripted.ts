@@ -11,7 +11,7 @@ import type { Task } from "../../scenarios/types.js";
 import { asAdmin, startState } from "../../scenarios/world.js";
 import type { AssistantTurn, Policy, PolicyRequest, ToolCall } from "../types.js";
 import { encodeRestCall, type EncodedCall } from "./encode.js";
-import { encodeMcpCalls } from "./encode-mcp.js";
+import { encodeMcpCalls, type McpEncodingMemory } from "./encode-mcp.js";
 import type { Script, ScriptCall } from "./script.js";
 
 interface Progress {
@@ -20,6 +20,7 @@ interface Progress {
   /** Next script turn (ahead of `turn` when script turns made no call on this surface). */
   position: number;
   shadow: Site;
+  mcp: McpEncodingMemory;
   responses: unknown[];
   finished: boolean;
 }
@@ -49,7 +50,7 @@ export class ScriptedPolicy implements Policy {
   }
 
   private fresh(): Progress {
-    return { turn: 0, position: 0, shadow: startState(this.task), responses: [], finished: false };
+    return { turn: 0, position: 0, mcp: { userQueries: [] }, shadow: startState(this.task), responses: [], finished: false };
   }
 
   /** Rebuilds the shadow up to `turn` (a new episode, or a conversation replayed from elsewhere). */
@@ -97,7 +98,8 @@ export class ScriptedPolicy implements Policy {
     }
     if (call.edit) resolved = call.edit(resolved, p.shadow);
     // Encoded before the shadow runs the step: encoders read the state the step starts from.
-    const encoded: EncodedCall[] | undefined = this.surface === "rest" ? [encodeRestCall(resolved)] : encodeMcpCalls(resolved, p.shadow);
+    const encoded: EncodedCall[] | undefined =
+      this.surface === "rest" ? [encodeRestCall(resolved)] : encodeMcpCalls(resolved, p.shadow, p.mcp);
     if (!encoded) return undefined;
     const calls = encoded.map((e): ToolCall => ({ id: nextId(), name: e.name, argumentsText: JSON.stringify(e.args) }));
     if (call.corrupt) return calls.map((c) => ({ ...c, argumentsText: c.argumentsText.slice(0, -1) }));

@@ -201,3 +201,20 @@ def load_config(preset: str, overrides: list[str] | None = None) -> Config:
     config = _build(Config, data, "")
     config.validate()
     return config
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m atlasgym_trainer.config PRESET [--set k=v ...]`` prints the resolved configuration as JSON."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="atlasgym_trainer.config", description=main.__doc__)
+    parser.add_argument("preset")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    args = parser.parse_args(argv)
+    print(json.dumps(load_config(args.preset, args.set).to_dict()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

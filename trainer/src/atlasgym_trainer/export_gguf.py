@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 import torch
 
-from atlasgym_trainer.model import find_smollm2_gguf
+from atlasgym_trainer.model import SMOLLM2, find_smollm2_gguf, resolve_model_dir
 
 DTYPES = ("f16", "f32")
 
@@ -197,7 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m atlasgym_trainer.export_gguf",
         description="Export a trained model directory (save_pretrained output, e.g. a run's final/) to GGUF.",
     )
-    parser.add_argument("model_dir", type=Path, help="HF llama model directory (config.json + *.safetensors)")
+    parser.add_argument(
+        "model_dir", help="HF llama model directory (config.json + *.safetensors), or smollm2-gguf for the base model"
+    )
     parser.add_argument("out", type=Path, help="the .gguf file to write")
     parser.add_argument("--dtype", choices=DTYPES, default="f16", help="tensor type of the matrices (default f16)")
     parser.add_argument(
@@ -205,7 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    out = export_gguf(args.model_dir, args.out, template_gguf=args.template_gguf, dtype=args.dtype)
+    # The base model goes through the same dequantised weights as training, so before/after evals share a precision.
+    model_dir = resolve_model_dir(args.model_dir) if args.model_dir == SMOLLM2 else Path(args.model_dir)
+    out = export_gguf(model_dir, args.out, template_gguf=args.template_gguf, dtype=args.dtype)
     size_mb = out.stat().st_size / 1e6
     print(out)
     print(f"{size_mb:.1f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr)
