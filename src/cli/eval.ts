@@ -30,6 +30,7 @@ interface EvalCliOptions {
   samples: number;
   temperature?: number;
   concurrency: number;
+  threads?: number;
   requestTimeout: number;
   seed: number;
   maxTurns?: number;
@@ -109,7 +110,12 @@ async function evalAction(opts: EvalCliOptions, command: Command): Promise<void>
       out,
       config,
       resume,
-      runtime: { concurrency: opts.concurrency, requestTimeoutMs: opts.requestTimeout * 1000, ...(apiKey !== undefined ? { apiKey } : {}) },
+      runtime: {
+        concurrency: opts.concurrency,
+        requestTimeoutMs: opts.requestTimeout * 1000,
+        ...(apiKey !== undefined ? { apiKey } : {}),
+        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      },
       signal: controller.signal,
       progress: createProgress({ stream: process.stderr }),
     });
@@ -147,6 +153,7 @@ export function registerEval(program: Command): void {
     .option("--samples <k>", "samples per task (the k of pass@k and pass^k)", integer(1), DEFAULT_CONFIG.samples)
     .option("--temperature <t>", "sampling temperature (default: the policy's)", number)
     .option("--concurrency <c>", "episodes in flight at once", integer(1), 4)
+    .option("--threads <n>", "embedded: llama.cpp CPU threads (default: all cores but one)", integer(1))
     .option("--request-timeout <s>", "openai: seconds to wait for one completion", integer(1), 120)
     .option("--seed <s>", "root of the task and sample seeds", integer(Number.MIN_SAFE_INTEGER), DEFAULT_CONFIG.seed)
     .option("--max-turns <n>", "override each task's turn budget", integer(1))

@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Option, type Command } from "commander";
@@ -110,7 +111,19 @@ async function evaluate(label: string, model: string, dir: string, plan: EvalPla
   if (plan.opts.evalBackend === "gguf") {
     const gguf = join(dir, "model.gguf");
     await run(PYTHON, ["-m", "atlasgym_trainer.export_gguf", model, gguf], PYTHON_ENV);
-    await run(process.execPath, [...evalArgs(dir, plan), "--policy", "embedded", "--model-path", gguf, "--concurrency", "2"]);
+    // The run has the machine to itself between phases: llama.cpp may use every core.
+    const threads = String(availableParallelism());
+    await run(process.execPath, [
+      ...evalArgs(dir, plan),
+      "--policy",
+      "embedded",
+      "--model-path",
+      gguf,
+      "--concurrency",
+      "2",
+      "--threads",
+      threads,
+    ]);
     return;
   }
   const { baseUrl, child } = await serveModel(model, 0);

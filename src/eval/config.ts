@@ -43,6 +43,8 @@ export interface RuntimeOptions {
   apiKey?: string;
   /** `openai`: per-request timeout in ms (slow local CPU models need minutes). */
   requestTimeoutMs?: number;
+  /** `embedded`: CPU threads for llama.cpp (the policy's default when absent). */
+  threads?: number;
 }
 
 export const DEFAULT_CONFIG = {

@@ -69,6 +69,7 @@ export async function createPolicySource(config: EvalConfig, runtime: RuntimeOpt
           ...sampling,
           ...(config.modelPath !== undefined ? { modelPath: config.modelPath } : {}),
           sequences: runtime.concurrency,
+          ...(runtime.threads !== undefined ? { threads: runtime.threads } : {}),
         }),
       );
     case "openai": {

@@ -91,6 +91,7 @@ class MetricsLogger(TrainerCallback):
         self.jsonl = out_dir / "metrics.jsonl"
         self.csv = out_dir / "metrics.csv"
         self.png = out_dir / "reward_curve.png"
+        self.samples = out_dir / "rollouts.jsonl"
         self._writer: Any = None
         self._step_started: float | None = None
         self._pending: dict[str, float] | None = None
@@ -100,9 +101,12 @@ class MetricsLogger(TrainerCallback):
     def on_train_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kwargs: Any
     ) -> None:
+        if not state.is_world_process_zero:
+            return
         self.out_dir.mkdir(parents=True, exist_ok=True)
         rows = [r for r in read_rows(self.jsonl) if r["step"] <= state.global_step]
         write_rows(self.jsonl, rows)
+        write_rows(self.samples, [r for r in read_rows(self.samples) if r["step"] <= state.global_step])
         write_csv(self.csv, rows)
         from torch.utils.tensorboard import SummaryWriter
 
@@ -129,6 +133,11 @@ class MetricsLogger(TrainerCallback):
         **kwargs: Any,
     ) -> None:
         logs = logs or {}
+        if not state.is_world_process_zero:
+            # Under accelerate every process logs its own rollouts' rewards to TRL (which averages them
+            # across processes); the files are written once, by the main process, from its rollouts.
+            self.rollouts.drain()
+            return
         if "train_runtime" in logs:
             (self.out_dir / "train_summary.json").write_text(json.dumps(logs, indent=2))
             return
@@ -139,8 +148,11 @@ class MetricsLogger(TrainerCallback):
             value = logs.get(key)
             if isinstance(value, int | float) and math.isfinite(value):
                 row[name] = float(value)
-        row.update(summarise_rollouts(self.rollouts.drain()))
+        records = self.rollouts.drain()
+        row.update(summarise_rollouts(records))
         append_row(self.jsonl, row)
+        for record in records:
+            append_row(self.samples, rollout_row(state.global_step, record))
         rows = read_rows(self.jsonl)
         write_csv(self.csv, rows)
         if self._writer is not None:
@@ -154,6 +166,8 @@ class MetricsLogger(TrainerCallback):
     def on_train_end(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kwargs: Any
     ) -> None:
+        if not state.is_world_process_zero:
+            return
         rows = read_rows(self.jsonl)
         if rows:
             plot_rewards(rows, self.png)
@@ -163,6 +177,18 @@ class MetricsLogger(TrainerCallback):
 
 
 # -- files ---------------------------------------------------------------------------------------
+
+
+def rollout_row(step: int, record: RolloutRecord) -> dict[str, Any]:
+    """One line of rollouts.jsonl: what the model did in a rollout and what it scored."""
+    return {
+        "step": step,
+        "scenario": record.scenario,
+        "reward": record.reward,
+        "failures": record.failures,
+        "tool_calls": record.tool_calls,
+        "completion": record.completion,
+    }
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -177,7 +203,7 @@ def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
 
 def append_row(path: Path, row: dict[str, Any]) -> None:
     with path.open("a") as handle:
-        handle.write(json.dumps(row) + "\n")
+        handle.write(json.dumps(row, default=str) + "\n")
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:

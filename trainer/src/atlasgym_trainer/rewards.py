@@ -26,6 +26,8 @@ class RolloutRecord:
     tool_calls: int
     env_seconds: float
     score_seconds: float
+    # The rollout as TRL parsed it (assistant and tool messages), for the run's rollouts.jsonl.
+    completion: Any = None
 
 
 @dataclass
@@ -85,6 +87,7 @@ def make_session_reward(log: RolloutLog | None = None) -> Callable[..., list[flo
                         tool_calls=environment.tool_calls,
                         env_seconds=environment.open_seconds + environment.tool_seconds,
                         score_seconds=time.perf_counter() - started,
+                        completion=completion,
                     )
                 )
             rewards.append(score.reward)

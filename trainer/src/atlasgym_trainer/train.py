@@ -97,16 +97,17 @@ def load_or_probe_tasks(config: Config, out: Path, client: SessionClient, resume
         surface=config.env.surface,
         first_seed=config.env.seed,
     )
-    saved.write_text(
-        json.dumps(
-            {
-                "rows": [row.to_dict() for row in taskset.rows],
-                "tools": {k: [t.to_json() for t in v] for k, v in taskset.tools.items()},
-                "scenarios": taskset.scenarios,
-            },
-            indent=1,
+    if is_main_process():
+        saved.write_text(
+            json.dumps(
+                {
+                    "rows": [row.to_dict() for row in taskset.rows],
+                    "tools": {k: [t.to_json() for t in v] for k, v in taskset.tools.items()},
+                    "scenarios": taskset.scenarios,
+                },
+                indent=1,
+            )
         )
-    )
     return taskset
 
 
@@ -207,9 +208,17 @@ def build_trainer(
     return trainer, logger
 
 
+def is_main_process() -> bool:
+    """Rank 0 under `accelerate launch` / torchrun (which set RANK), or a single process."""
+    return int(os.environ.get("RANK", "0")) == 0
+
+
 def save_final(trainer: Any, tokenizer: Any, out: Path) -> Path:
     final = out / "final"
-    model = trainer.model
+    trainer.accelerator.wait_for_everyone()
+    if not trainer.accelerator.is_main_process:
+        return final
+    model = trainer.accelerator.unwrap_model(trainer.model)
     if hasattr(model, "merge_and_unload"):
         model = model.merge_and_unload()
     model.save_pretrained(final)
@@ -237,7 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     checkpoint = last_checkpoint(out) if args.resume else None
     if args.resume and checkpoint is None:
         print(f"note: --resume but no checkpoint in {out}/checkpoints; starting from step 0", file=sys.stderr)
-    (out / "config.yaml").write_text(yaml.safe_dump(config.to_dict(), sort_keys=False))
+    if is_main_process():
+        (out / "config.yaml").write_text(yaml.safe_dump(config.to_dict(), sort_keys=False))
 
     shared_client = SessionClient(config.env.server, timeout=config.env.timeout)
     shared_client.health()

@@ -127,7 +127,7 @@ def run_warmup(
         seed=seed,
         data_seed=seed,
         dataloader_num_workers=0,
-        gradient_checkpointing=False,
+        activation_checkpointing=False,
         disable_tqdm=not sys.stderr.isatty(),
     )
     trainer = SFTTrainer(model=loaded.model, args=args, train_dataset=dataset, processing_class=tokenizer)
@@ -167,8 +167,14 @@ def write_demos(config: Config, path: Path) -> None:
 def warm_up(config: Config, out: Path) -> Path:
     """The warmed-up model directory for the run (made once; a resumed run reuses it)."""
     model_dir = out / "model"
-    if (out / "warmup.json").is_file() and (model_dir / "config.json").is_file():
+    done = out / "warmup.json"
+    if done.is_file() and (model_dir / "config.json").is_file():
         print(f"warm-up: reusing {model_dir}")
+        return model_dir
+    if int(os.environ.get("RANK", "0")) != 0:
+        # Under accelerate the main process warms up once; the others wait for its model.
+        while not done.is_file():
+            time.sleep(5)
         return model_dir
     out.mkdir(parents=True, exist_ok=True)
     demos = out / "demos.jsonl"
