@@ -44,9 +44,14 @@ interface Metric {
 function metrics(runs: readonly ComparedRun[]): Metric[] {
   const ks = [...new Set(runs.map((r) => r.results.config.samples))];
   const k = ks.length === 1 ? String(ks[0]) : "k";
-  return [
+  const meanAndPass1: Metric[] = [
     { title: "Mean reward [95% CI]", value: (s) => s.meanReward, show: (s) => `${fixed(s.meanReward)} ${interval(s.ci95)}` },
     { title: "pass@1", value: (s) => s.passAt1, show: (s) => fixed(s.passAt1) },
+  ];
+  // With one sample per task, pass@k and pass^k are pass@1 again: no table repeats another.
+  if (k === "1") return meanAndPass1;
+  return [
+    ...meanAndPass1,
     { title: `pass@${k}`, value: (s) => s.passAtK, show: (s) => fixed(s.passAtK) },
     { title: `pass^${k}`, value: (s) => s.passHatK, show: (s) => fixed(s.passHatK) },
   ];

@@ -17,8 +17,11 @@ async function cli(args: string[]): Promise<string> {
   let printed = "";
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const stderrWrite = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed += String(chunk);
+  // Only text is the CLI's: node's test runner reports to its parent through binary chunks on this same stdout,
+  // and swallowing those would hide this file's tests from the run's summary.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== "string") return (stdoutWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+    printed += chunk;
     return true;
   }) as typeof process.stdout.write;
   process.stderr.write = (() => true) as typeof process.stderr.write;
@@ -74,6 +77,23 @@ test("atlasgym eval prints the paper-style table; atlasgym report compares two r
   assertPng(join(root, "compare.png"));
   assert.ok(existsSync(join(root, "compare.svg")));
 
+  assert.deepEqual(
+    printed.split("\n").filter((line) => line.startsWith("## pass")),
+    ["## pass@1", "## pass@2", "## pass^2"],
+  );
+
   await assert.rejects(cli(["eval", "--resume", trained, "--seed", "4"]), /seed/);
   await assert.rejects(cli(["eval", "--policy", "oracle", "--out", trained]), /already holds a run/);
+});
+
+test("with one sample per task the report has one pass@1 table, not three", async (t) => {
+  const root = tempDir(t);
+  const single = common.map((arg, i) => (common[i - 1] === "--samples" ? "1" : arg));
+  await cli(["eval", "--policy", "oracle", ...single, "--out", join(root, "a")]);
+  await cli(["eval", "--policy", "perturbed:unknown_tool", ...single, "--out", join(root, "b")]);
+  const printed = await cli(["report", join(root, "a"), join(root, "b")]);
+  assert.deepEqual(
+    printed.split("\n").filter((line) => line.startsWith("## pass")),
+    ["## pass@1"],
+  );
 });
