@@ -8,6 +8,7 @@ import type { CommentRecord, PageRecord, SpaceRecord, StoredBody } from "./state
 import { labelsOf } from "./store/labels.js";
 import { compareIds } from "./store/lists.js";
 import { ancestorIds } from "./store/pages.js";
+import { objectId } from "../object-id.js";
 
 /**
  * Adapts Confluence records to the CQL engine's view of content, as a corpus: every searchable item
@@ -168,15 +169,8 @@ function commentCandidate(binding: Binding, site: Site, comment: CommentRecord):
 
 type Comparator = (a: CqlContentView, b: CqlContentView) => number;
 
-/** Comparators by number, for cache keys (numbers are never reused). */
-const comparatorIds = new WeakMap<Comparator, number>();
-let nextComparatorId = 0;
-
-function comparatorId(compare: Comparator): number {
-  let id = comparatorIds.get(compare);
-  if (id === undefined) comparatorIds.set(compare, (id = nextComparatorId++));
-  return id;
-}
+/** Comparators by number, for cache keys. */
+const comparatorId = (compare: Comparator): number => objectId(compare);
 
 /** How a fork's corpus differs from its base's: what it no longer has and what it has anew. */
 interface Patch {

@@ -3,6 +3,7 @@ import { baseTables, mergePatched, RecentMap, WeakMemo, type JournalRef, type Ta
 import type { JqlIssueView } from "../jql/types.js";
 import type { IssueRecord } from "../state.js";
 import { commentIdsOf, viewReader } from "./view.js";
+import { objectId } from "../../object-id.js";
 
 export interface Candidate {
   issue: IssueRecord;
@@ -20,15 +21,8 @@ interface Patch {
 
 const MAX_ORDERINGS = 32;
 
-/** Comparators by number, for cache keys (numbers are never reused). */
-const comparatorIds = new WeakMap<Comparator, number>();
-let nextComparatorId = 0;
-
-function comparatorId(compare: Comparator): number {
-  let id = comparatorIds.get(compare);
-  if (id === undefined) comparatorIds.set(compare, (id = nextComparatorId++));
-  return id;
-}
+/** Comparators by number, for cache keys. */
+const comparatorId = (compare: Comparator): number => objectId(compare);
 
 /**
  * Every issue of a site with its JQL view: what a search scans. Cached per state of every table a view reads,
