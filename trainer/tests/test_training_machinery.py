@@ -133,6 +133,7 @@ def weights(trainer: Any) -> dict[str, torch.Tensor]:
 
 def test_two_steps_log_checkpoint_and_change_weights(smollm2_tokenizer: Any, tmp_path: Path) -> None:
     trainer, _ = make_trainer(smollm2_tokenizer, tmp_path, steps=2)
+    assert trainer.shared_prefix, "the update pass should share each group's prompt in a single process"
     before = weights(trainer)
     trainer.train()
     after = weights(trainer)

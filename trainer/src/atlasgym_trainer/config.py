@@ -66,6 +66,9 @@ class GrpoSettings:
     warmup_steps: int = 0
     seed: int = 42
     threads: int = 2  # torch intra-op threads (CPU)
+    # Update pass: run each group's shared prompt once (atlasgym_trainer.shared_prefix). Single process only;
+    # under DDP, with activation checkpointing or multimodal inputs TRL's per-row pass is used.
+    shared_prefix: bool = True
 
 
 @dataclass

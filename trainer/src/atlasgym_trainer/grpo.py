@@ -7,9 +7,13 @@
    so the reward, sees every call the model made.
 3. Wall time is split per optimizer step into generation, environment, scoring, log-probabilities
    and update, and handed to the metrics logger.
+4. The update pass runs each group's shared prompt once instead of once per rollout
+   (``atlasgym_trainer.shared_prefix``), where that is exact: one process, text only, no activation
+   checkpointing.
 
-All three hook TRL 1.16 internals (``_env_tools``, ``_sync_tool_dicts``, ``_tool_call_loop``,
-``_generate``, ``_generate_and_score_completions``); the pinned version is tested.
+All four hook TRL 1.16 internals (``_env_tools``, ``_sync_tool_dicts``, ``_tool_call_loop``,
+``_generate``, ``_generate_and_score_completions``, ``_get_per_token_logps_and_entropies``); the
+pinned version is tested.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 from trl import GRPOTrainer  # type: ignore[attr-defined]
 
 from atlasgym_trainer.environment import AtlasEnvironment
+from atlasgym_trainer.shared_prefix import shared_prefix_logps
 from atlasgym_trainer.toolgen import SCHEMA_ATTR
 
 
@@ -56,10 +61,59 @@ class _ForwardingToolDict(dict[str, Any]):
 
 
 class AtlasGRPOTrainer(GRPOTrainer):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, shared_prefix: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.step_times = StepTimes()
         self._use_exact_tool_schemas()
+        self.shared_prefix = shared_prefix and self._shared_prefix_is_exact()
+
+    def _shared_prefix_is_exact(self) -> bool:
+        # Under DDP the model must be called once per backward through its wrapper; activation
+        # checkpointing drops the KV cache the shared pass relies on.
+        model: Any = self.model
+        return self.accelerator.num_processes == 1 and not getattr(model, "is_gradient_checkpointing", False)
+
+    def _get_per_token_logps_and_entropies(  # noqa: PLR0917 (TRL's signature)
+        self,
+        model: Any,
+        input_ids: Any,
+        attention_mask: Any,
+        logits_to_keep: int,
+        batch_size: int | None = None,
+        compute_entropy: bool = False,
+        compute_aux_loss: bool = False,
+        **multimodal: Any,
+    ) -> Any:
+        if not self.shared_prefix or compute_aux_loss or any(v is not None for v in multimodal.values()):
+            return super()._get_per_token_logps_and_entropies(
+                model,
+                input_ids,
+                attention_mask,
+                logits_to_keep,
+                batch_size,
+                compute_entropy,
+                compute_aux_loss,
+                **multimodal,
+            )
+        import torch
+
+        chunk = batch_size or input_ids.size(0)
+        logps, entropies = [], []
+        for start in range(0, input_ids.size(0), chunk):
+            rows = slice(start, start + chunk)
+            with self.accelerator.autocast():
+                part_logps, part_entropy = shared_prefix_logps(
+                    model,
+                    input_ids[rows],
+                    attention_mask[rows],
+                    logits_to_keep,
+                    temperature=self.temperature,
+                    compute_entropy=compute_entropy,
+                )
+            logps.append(part_logps)
+            if part_entropy is not None:
+                entropies.append(part_entropy)
+        return torch.cat(logps), (torch.cat(entropies) if compute_entropy else None), None
 
     def _use_exact_tool_schemas(self) -> None:
         env_tools = getattr(self, "_env_tools", None)

@@ -202,6 +202,7 @@ def build_trainer(
         processing_class=tokenizer,
         peft_config=peft_config(config),
         environment_factory=taskset.environment_factories(client_factory),
+        shared_prefix=config.grpo.shared_prefix,
     )
     logger = MetricsLogger(out, rollouts, trainer.step_times, plot_every=config.output.plot_every)
     trainer.add_callback(logger)
