@@ -8,6 +8,7 @@ import { registerDemos } from "./demos.js";
 import { registerEval } from "./eval.js";
 import { registerReport } from "./report.js";
 import { showTraceFile } from "./trace-show.js";
+import { runRolloutWorker } from "../rollouts/worker.js";
 import { styleFor } from "./style.js";
 import { DEFAULT_ADMIN_TOKEN } from "../emulator/index.js";
 
@@ -43,6 +44,13 @@ export function buildCli(): Command {
         await serve(opts);
       },
     );
+
+  program
+    .command("rollout-worker")
+    .description("token-level llama.cpp generation for trainers: JSON lines on stdin/stdout (see src/rollouts/worker.ts)")
+    .action(async () => {
+      await runRolloutWorker(process.stdin, (line) => process.stdout.write(line + "\n"));
+    });
 
   const trace = program.command("trace").description("inspect episode traces (JSONL)");
   trace

@@ -6,7 +6,8 @@
 import { handle, type EmuRequest, type EmuResponse, type Site } from "../emulator/index.js";
 import { authorizationOf } from "../agent/run-episode.js";
 import { defaultSystemPrompt } from "../agent/prompt.js";
-import { runToolCall, sender, type CallContext } from "../agent/call.js";
+import { runToolCall, sender, unparsedCall, type CallContext } from "../agent/call.js";
+import { parseToolCalls } from "../policy/text-calls/tool-call-parser.js";
 import type { Message, ToolSpec } from "../policy/types.js";
 import { reward, type RewardResult } from "../reward/index.js";
 import { generate, scenarioNames } from "../scenarios/registry.js";
@@ -119,13 +120,21 @@ export class EpisodeSession {
     return response;
   }
 
-  /** Ends the episode with the policy's final answer and scores it (again, if calls followed an earlier score). */
+  /**
+   * Ends the episode with the policy's final answer and scores it (again, if calls followed an earlier score).
+   * Tool-call attempts left unread in the answer (a trainer's parser gave up on malformed markup and passed the text
+   * on) are recorded as `invalid_json` calls, as the agent loop records them, so training and eval label alike.
+   */
   score(answer: string): RewardResult {
     if (!this.answered) {
       this.answered = true;
-      this.finalAnswer = answer;
+      const index = this.turns.length;
+      const parsed = parseToolCalls(answer, { idPrefix: `call_${index}_` });
+      const unread = parsed.unparsed.map((attempt, i) => unparsedCall(`call_${index}_unparsed_${i}`, attempt));
+      const content = unread.length > 0 ? parsed.content : answer;
+      this.finalAnswer = content;
       this.messages.push({ role: "assistant", content: answer });
-      this.turns.push({ index: this.turns.length, content: answer, calls: [], timing: { policyMs: 0 } });
+      this.turns.push({ index, content, calls: unread, timing: { policyMs: 0 } });
     }
     return reward(this.task, { turns: this.turns, stopReason: "final_answer" });
   }

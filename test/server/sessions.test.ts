@@ -60,6 +60,40 @@ test("a session runs a task end to end and the oracle scores 1.0", async () => {
   }
 });
 
+test("a malformed tool call left in the final answer is labelled invalid_json, as in eval", async () => {
+  const server = await startServer();
+  try {
+    const opened = (await postJson(`${server.base}/sessions`, { scenario: "jira-create-issue", seed: 1 })).body as Opened;
+    const answer = '<tool_call>\n{"name": "jira_create_issue", "arguments": {"summary": "x", }\n</tool_call>';
+    const scored = (await postJson(`${server.base}/sessions/${opened.sessionId}/score`, { answer })).body as {
+      reward: number;
+      failures: { label: string }[];
+    };
+    assert.ok(scored.reward < 0.1, `no write was made: ${scored.reward}`);
+    assert.ok(
+      scored.failures.some((f) => f.label === "invalid_json"),
+      JSON.stringify(scored.failures),
+    );
+    const trace = (await (await fetch(`${server.base}/sessions/${opened.sessionId}/trace`)).json()) as {
+      turns: { calls: { rejection?: { label: string }; argumentsText: string }[] }[];
+      finalAnswer: string;
+    };
+    const last = trace.turns.at(-1)!;
+    assert.equal(last.calls[0]!.rejection!.label, "invalid_json");
+    assert.match(last.calls[0]!.argumentsText, /jira_create_issue/);
+    assert.equal(trace.finalAnswer, "");
+    assert.equal(validateTrace(trace).ok, true);
+
+    const plain = (await postJson(`${server.base}/sessions`, { scenario: "jira-create-issue", seed: 1 })).body as Opened;
+    const done = (await postJson(`${server.base}/sessions/${plain.sessionId}/score`, { answer: "Done!" })).body as {
+      failures: { label: string }[];
+    };
+    assert.ok(!done.failures.some((f) => f.label === "invalid_json"));
+  } finally {
+    await server.close();
+  }
+});
+
 test("an immediate answer scores 0 and bad specs are 400", async () => {
   const server = await startServer();
   try {

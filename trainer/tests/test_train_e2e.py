@@ -22,12 +22,12 @@ from safetensors.torch import load_file
 from atlasgym_trainer.metrics import read_rows
 from atlasgym_trainer.model import resolve_model_dir
 
-# Real GRPO steps of SmolLM2 on CPU take minutes each: excluded from CI (`-m 'not e2e'`), run by hand.
-pytestmark = [pytest.mark.slow, pytest.mark.e2e]
+# Real GRPO steps of SmolLM2 (the quick preset: llama.cpp rollouts, shared-prefix update), short budgets: in CI.
+pytestmark = pytest.mark.slow
 
 SETTINGS = [
     "--preset", "quick", "--steps", "2", "--scenario", "jira-create-issue",
-    "--set", "grpo.prompts_per_step=1", "--set", "grpo.num_generations=2", "--set", "grpo.micro_batch=1",
+    "--set", "grpo.prompts_per_step=1", "--set", "grpo.num_generations=2", "--set", "grpo.micro_batch=2",
     "--set", "grpo.max_completion_length=48", "--set", "grpo.max_tool_calling_iterations=1",
     "--set", "grpo.learning_rate=1e-3", "--set", "output.save_every=1",
     # GRPO alone: the weights must move exactly when a group's rewards differ (the warm-up has its own tests).

@@ -69,6 +69,11 @@ class GrpoSettings:
     # Update pass: run each group's shared prompt once (atlasgym_trainer.shared_prefix). Single process only;
     # under DDP, with activation checkpointing or multimodal inputs TRL's per-row pass is used.
     shared_prefix: bool = True
+    # Rollout generation: `transformers` (HF generate, any model, any device) or `llama.cpp` (the rollout worker
+    # of atlasgym_trainer.llama_rollouts: llama-architecture models on CPU, full fine-tuning, weights synced as
+    # f16 GGUF after every step). `rollout_context` is the worker's tokens per rollout (prompt + completion).
+    generation: str = "transformers"
+    rollout_context: int = 4096
 
 
 @dataclass
@@ -129,6 +134,10 @@ class Config:
             )
         if self.model.dtype not in ("float32", "bfloat16", "float16"):
             raise ConfigError(f"model.dtype must be float32, bfloat16 or float16, not {self.model.dtype!r}")
+        if g.generation not in ("transformers", "llama.cpp"):
+            raise ConfigError(f"grpo.generation must be transformers or llama.cpp, not {g.generation!r}")
+        if g.generation == "llama.cpp" and (self.model.lora.enabled or self.vllm.enabled):
+            raise ConfigError("grpo.generation llama.cpp exports full weights each step: turn LoRA and vLLM off")
         if g.steps < 1 or self.output.save_every < 1:
             raise ConfigError("grpo.steps and output.save_every must be positive")
 

@@ -14,6 +14,7 @@ as-is and GGUFWriter records the reversed shape itself.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -134,18 +135,32 @@ def _tensor_value(
     return np.ascontiguousarray(value, dtype=np.float32)
 
 
+@functools.lru_cache(maxsize=2)
+def _template_reader(path: Path) -> Any:
+    """The parsed template (read-only; parsing its vocabulary takes seconds, and the trainer exports every step)."""
+    from gguf import GGUFReader
+
+    return GGUFReader(path)
+
+
 def export_gguf(model_dir: Path, out_path: Path, *, template_gguf: Path | None = None, dtype: str = "f16") -> Path:
-    """Write ``model_dir``'s weights as a GGUF shaped like ``template_gguf`` (default: the SmolLM2 GGUF).
+    """Write ``model_dir``'s weights as a GGUF shaped like ``template_gguf`` (default: the SmolLM2 GGUF)."""
+    return write_gguf(load_state_dict(model_dir), out_path, template_gguf=template_gguf, dtype=dtype)
+
+
+def write_gguf(
+    state: dict[str, torch.Tensor], out_path: Path, *, template_gguf: Path | None = None, dtype: str = "f16"
+) -> Path:
+    """Write a llama state dict (HF names, float32) as a GGUF shaped like ``template_gguf``.
 
     Matrices are stored as ``dtype`` (f16 or f32); 1-D tensors (norms) stay f32, as llama.cpp's
     converter does. The file is written next to ``out_path`` and renamed into place when complete.
     """
-    from gguf import GGUFReader, GGUFWriter, Keys, LlamaFileType
+    from gguf import GGUFWriter, Keys, LlamaFileType
 
     if dtype not in DTYPES:
         raise ValueError(f"dtype must be one of {DTYPES}, not {dtype!r}")
-    template = template_gguf or find_smollm2_gguf()
-    reader = GGUFReader(template)
+    reader = _template_reader(template_gguf or find_smollm2_gguf())
     arch = str(reader.fields[Keys.General.ARCHITECTURE].contents())
     if arch != "llama":
         raise ValueError(f"only llama GGUFs are supported (the template is {arch!r})")
@@ -153,7 +168,7 @@ def export_gguf(model_dir: Path, out_path: Path, *, template_gguf: Path | None =
     kv_field = reader.fields.get(Keys.Attention.HEAD_COUNT_KV.format(arch=arch))
     n_head_kv = int(kv_field.contents()) if kv_field is not None else n_head
 
-    state = load_state_dict(model_dir)
+    state = dict(state)  # tied heads may be added below; the caller's dict stays as it was
     template_names = {t.name for t in reader.tensors}
     # A template without output.weight ties the output head to token_embd: an untied trained head would be lost.
     head, embeddings = state.get("lm_head.weight"), state.get("model.embed_tokens.weight")

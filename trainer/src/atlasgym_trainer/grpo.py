@@ -10,9 +10,13 @@
 4. The update pass runs each group's shared prompt once instead of once per rollout
    (``atlasgym_trainer.shared_prefix``), where that is exact: one process, text only, no activation
    checkpointing.
+5. With a ``LlamaRollouts`` backend, every generation turn (the first and each one after tool
+   results) runs on llama.cpp instead of HF ``generate`` (``atlasgym_trainer.llama_rollouts``); TRL's
+   tool loop, masks and rewards are unchanged.
 
-All four hook TRL 1.16 internals (``_env_tools``, ``_sync_tool_dicts``, ``_tool_call_loop``,
-``_generate``, ``_generate_and_score_completions``, ``_get_per_token_logps_and_entropies``); the
+All five hook TRL 1.16 internals (``_env_tools``, ``_sync_tool_dicts``, ``_tool_call_loop``,
+``_generate``, ``_generate_single_turn``, ``_generate_and_score_completions``,
+``_get_per_token_logps_and_entropies``); the
 pinned version is tested.
 """
 
@@ -25,6 +29,7 @@ from typing import Any
 from trl import GRPOTrainer  # type: ignore[attr-defined]
 
 from atlasgym_trainer.environment import AtlasEnvironment
+from atlasgym_trainer.llama_rollouts import LlamaRollouts
 from atlasgym_trainer.shared_prefix import shared_prefix_logps
 from atlasgym_trainer.toolgen import SCHEMA_ATTR
 
@@ -36,9 +41,11 @@ class StepTimes:
     env_open: float = 0.0  # POST /sessions (reset)
     env_tools: float = 0.0  # tool calls (inside generation)
     scoring: float = 0.0  # reward functions (server scoring)
+    weight_sync: float = 0.0  # exporting weights to the llama.cpp rollout worker (inside generation)
 
     def reset(self) -> None:
         self.generate_and_score = self.generate = self.env_open = self.env_tools = self.scoring = 0.0
+        self.weight_sync = 0.0
 
 
 class _ForwardingToolDict(dict[str, Any]):
@@ -61,11 +68,45 @@ class _ForwardingToolDict(dict[str, Any]):
 
 
 class AtlasGRPOTrainer(GRPOTrainer):
-    def __init__(self, *args: Any, shared_prefix: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, shared_prefix: bool = True, llama_rollouts: LlamaRollouts | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.step_times = StepTimes()
         self._use_exact_tool_schemas()
         self.shared_prefix = shared_prefix and self._shared_prefix_is_exact()
+        self.llama_rollouts = llama_rollouts
+        self._turn_in_step = (-1, 0)  # (global step, generation calls in it): seeds llama.cpp sampling
+
+    def _generate_single_turn(
+        self,
+        prompt_ids: Any,
+        images: Any,
+        multimodal_fields: Any,
+        num_generations: int,
+        has_tool_images: bool = False,
+    ) -> Any:
+        if self.llama_rollouts is None or any(images or []) or multimodal_fields:
+            return super()._generate_single_turn(  # type: ignore[no-untyped-call]
+                prompt_ids, images, multimodal_fields, num_generations, has_tool_images
+            )
+        step = self.state.global_step
+        synced = self.llama_rollouts.export_seconds
+        self.llama_rollouts.sync(self.accelerator.unwrap_model(self.model), step)
+        self.step_times.weight_sync += self.llama_rollouts.export_seconds - synced
+        turn = self._turn_in_step[1] + 1 if self._turn_in_step[0] == step else 0
+        self._turn_in_step = (step, turn)
+        # One prompt_ids entry per rollout (TRL repeats each prompt G times before this call), as in HF generate.
+        completions = self.llama_rollouts.worker.generate(
+            prompt_ids,
+            max_tokens=self.max_completion_length or 256,
+            temperature=self.temperature,
+            top_p=self.top_p,
+            top_k=self.top_k or 0,
+            seed=(self.args.seed * 1_000_003 + step * 1009 + turn * 101 + self.accelerator.process_index) % 2**31,
+            stop_tokens=self.eos_token_ids,
+        )
+        return [c.tokens for c in completions], None
 
     def _shared_prefix_is_exact(self) -> bool:
         # Under DDP the model must be called once per backward through its wrapper; activation

@@ -70,11 +70,12 @@ def summarise_rollouts(records: list[RolloutRecord]) -> dict[str, float]:
 
 
 def split_times(times: StepTimes, wall: float) -> dict[str, float]:
-    generation = max(0.0, times.generate - times.env_tools)
+    generation = max(0.0, times.generate - times.env_tools - times.weight_sync)
     logprobs = max(0.0, times.generate_and_score - times.generate - times.scoring - times.env_open)
     return {
         "time/step": wall,
         "time/generation": generation,
+        "time/weight_sync": times.weight_sync,
         "time/env": times.env_open + times.env_tools,
         "time/scoring": times.scoring,
         "time/logprobs": logprobs,

@@ -194,6 +194,14 @@ def build_trainer(
 
     rollouts = RolloutLog()
     dataset = Dataset.from_list([row.to_dict() for row in taskset.rows])
+    g = config.grpo
+    llama_rollouts = None
+    if g.generation == "llama.cpp":
+        from atlasgym_trainer.llama_rollouts import LlamaRollouts
+
+        llama_rollouts = LlamaRollouts(
+            sequences=g.prompts_per_step * g.num_generations, context_size=g.rollout_context, threads=g.threads
+        )
     trainer = AtlasGRPOTrainer(
         model=model,
         reward_funcs=[make_session_reward(rollouts)],
@@ -202,7 +210,8 @@ def build_trainer(
         processing_class=tokenizer,
         peft_config=peft_config(config),
         environment_factory=taskset.environment_factories(client_factory),
-        shared_prefix=config.grpo.shared_prefix,
+        shared_prefix=g.shared_prefix,
+        llama_rollouts=llama_rollouts,
     )
     logger = MetricsLogger(out, rollouts, trainer.step_times, plot_every=config.output.plot_every)
     trainer.add_callback(logger)
@@ -268,7 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         model=loaded.model,
         tokenizer=loaded.tokenizer,
     )
-    trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    try:
+        trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    finally:
+        if trainer.llama_rollouts is not None:
+            trainer.llama_rollouts.close()
     final = save_final(trainer, loaded.tokenizer, out)
     print(f"done: {trainer.state.global_step} steps; model in {final}; metrics in {out / 'metrics.csv'}")
     shared_client.close()
