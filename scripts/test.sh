@@ -23,7 +23,7 @@ logs=$(mktemp -d)
 node_status=0
 npm test 2>&1 | tee "$logs/node.txt" || node_status=$?
 py_status=0
-(cd trainer && ../.venv/bin/python -m pytest -q -p no:cacheprovider -m 'not e2e') 2>&1 | tee "$logs/pytest.txt" || py_status=$?
+(cd trainer && ../.venv/bin/python -m pytest -q -p no:cacheprovider) 2>&1 | tee "$logs/pytest.txt" || py_status=$?
 
 node_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$logs/node.txt" | tail -1)
 node_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$logs/node.txt" | tail -1)

@@ -20,7 +20,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-TIME_KEYS = ["time/step", "time/generation", "time/weight_sync", "time/env", "time/scoring", "time/logprobs", "time/update"]
+TIME_KEYS = [
+    "time/step",
+    "time/generation",
+    "time/weight_sync",
+    "time/env",
+    "time/scoring",
+    "time/logprobs",
+    "time/update",
+]
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def test_unknown_keys_and_bad_values_are_errors() -> None:
         load_config("no-such-preset")
     with pytest.raises(ConfigError, match=r"section\.key=value"):
         load_config("quick", ["steps"])
-    with pytest.raises(ConfigError, match="transformers or llama.cpp"):
+    with pytest.raises(ConfigError, match=r"transformers or llama\.cpp"):
         load_config("quick", ["grpo.generation=vllm"])
     with pytest.raises(ConfigError, match="turn LoRA and vLLM off"):
         load_config("quick", ["model.lora.enabled=true"])

@@ -112,7 +112,12 @@ class AtlasGRPOTrainer(GRPOTrainer):
         # Under DDP the model must be called once per backward through its wrapper; activation
         # checkpointing drops the KV cache the shared pass relies on.
         model: Any = self.model
-        return self.accelerator.num_processes == 1 and not getattr(model, "is_gradient_checkpointing", False)
+        name = (
+            "is_activation_checkpointing"
+            if hasattr(model, "is_activation_checkpointing")
+            else "is_gradient_checkpointing"
+        )
+        return self.accelerator.num_processes == 1 and not getattr(model, name, False)
 
     def _get_per_token_logps_and_entropies(  # noqa: PLR0917 (TRL's signature)
         self,
