@@ -73,7 +73,7 @@ class GrpoSettings:
     # of atlasgym_trainer.llama_rollouts: llama-architecture models on CPU, full fine-tuning, weights synced as
     # f16 GGUF after every step). `rollout_context` is the worker's tokens per rollout (prompt + completion).
     generation: str = "transformers"
-    rollout_context: int = 4096
+    rollout_context: int = 8192
 
 
 @dataclass
