@@ -125,7 +125,10 @@ export class TokenGenerator {
         const target = wave[members[0]!]!.prompt.slice(0, -1) as Token[];
         const [first, ...rest] = members.map((i) => assigned[i]!);
         await advanceTo(first!, target);
-        const needCopy = rest.filter((sequence) => commonPrefix(sequence.contextTokens, target) < target.length);
+        // A sequence that already holds the whole target only drops what follows it; the others get a copy.
+        const holding = rest.filter((sequence) => commonPrefix(sequence.contextTokens, target) === target.length);
+        for (const sequence of holding) await advanceTo(sequence, target);
+        const needCopy = rest.filter((sequence) => !holding.includes(sequence));
         if (needCopy.length === 0) return;
         const file = join(await this.stateDirectory(), `group-${group}.bin`);
         await first!.saveStateToFile(file);
@@ -183,8 +186,7 @@ async function sample(
   seed: number,
   loaded: Loaded,
 ): Promise<Completion> {
-  const prefix = prompt.slice(0, -1) as Token[];
-  await advanceTo(sequence, prefix); // a no-op after prefill, unless the wave reused this sequence
+  // `prefill` left the sequence holding the prompt minus its last token.
   const room = loaded.options.contextSize - prompt.length;
   const maxTokens = Math.min(options.maxTokens, room);
   const stop = new Set(options.stopTokens);

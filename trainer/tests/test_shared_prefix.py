@@ -8,29 +8,20 @@ from typing import Any
 
 import pytest
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM
+from transformers import LlamaForCausalLM
 from trl import GRPOTrainer  # type: ignore[attr-defined]
 from trl.trainer.utils import add_fused_lm_head
 
 from atlasgym_trainer.shared_prefix import group_rows_by_prefix, shared_prefix_logps
+
+from .tiny_model import tiny_llama
 
 PAD = 0
 TEMPERATURE = 0.7
 
 
 def tiny_model() -> LlamaForCausalLM:
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=97,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=128,
-        tie_word_embeddings=True,
-    )
-    model = LlamaForCausalLM(config)
+    model = tiny_llama(97)
     add_fused_lm_head(model, temperature=TEMPERATURE, outputs=("log_probs", "entropy"))
     return model
 

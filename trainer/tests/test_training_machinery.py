@@ -19,6 +19,8 @@ from atlasgym_trainer.metrics import MetricsLogger, read_rows
 from atlasgym_trainer.rewards import RolloutLog, RolloutRecord
 from atlasgym_trainer.train import grpo_arguments, last_checkpoint
 
+from .tiny_model import tiny_llama
+
 pytestmark = pytest.mark.slow
 
 
@@ -56,26 +58,6 @@ def toy_reward(log: RolloutLog) -> Any:
     return parity_reward
 
 
-def tiny_model(vocab: int) -> Any:
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=vocab,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=1024,
-        tie_word_embeddings=True,
-        bos_token_id=1,
-        eos_token_id=2,
-        pad_token_id=2,
-    )
-    return LlamaForCausalLM(config)
-
-
 def make_trainer(tokenizer: Any, out: Path, steps: int, overrides: list[str] | None = None) -> tuple[Any, Any]:
     from datasets import Dataset
 
@@ -99,7 +81,7 @@ def make_trainer(tokenizer: Any, out: Path, steps: int, overrides: list[str] | N
     system = {"role": "system", "content": "Use the tools."}
     rows = [{"environment": "toy", "prompt": [system, {"role": "user", "content": ""}]} for _ in range(steps * 2)]
     trainer = AtlasGRPOTrainer(
-        model=tiny_model(len(tokenizer)),
+        model=tiny_llama(len(tokenizer)),
         reward_funcs=[toy_reward(log)],
         args=grpo_arguments(config, out),
         train_dataset=Dataset.from_list(rows),

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,8 +139,6 @@ class LlamaRollouts:
 
     def sync(self, model: torch.nn.Module, version: int) -> None:
         """Export ``model``'s current weights and load them, unless ``version`` is already loaded."""
-        import time
-
         from atlasgym_trainer.export_gguf import write_gguf
 
         if self.loaded_version == version:
